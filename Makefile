@@ -1,0 +1,33 @@
+# The public plan site. `make help` lists the targets.
+PYTHON ?= python3.11
+VENV ?= .venv
+BIN := $(VENV)/bin
+
+.PHONY: help install setup run test lint
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+install: $(BIN)/python ## install the site and its test tools into .venv
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+
+setup: install ## migrate, compile translations, bootstrap with demo accounts, import the plan
+	$(BIN)/python manage.py migrate --no-input
+	$(BIN)/python manage.py compilemessages --ignore '.venv/*' -v0
+	$(BIN)/python manage.py bootstrap_site --demo
+	$(BIN)/python manage.py import_plan
+
+run: setup ## set everything up and serve the site on http://127.0.0.1:8000
+	$(BIN)/python manage.py runserver 127.0.0.1:8000
+
+test: install ## run the whole test suite (DATABASE_URL chooses the database; SQLite by default)
+	$(BIN)/python manage.py compilemessages --ignore '.venv/*' -v0
+	$(BIN)/python -m pytest
+
+lint: install ## ruff lint and format check
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .

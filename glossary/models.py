@@ -1,0 +1,83 @@
+"""The glossary (用語集): terms explained at the end of the report, linked from measure text."""
+
+from django.db import models
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page, TranslatableMixin
+from wagtail.search import index
+
+SECTIONS = ["あ行", "か行", "さ行", "た行", "な行", "は行", "ま行", "や行", "ら行", "わ行", "A～Z"]
+
+
+class GlossaryTerm(TranslatableMixin, index.Indexed, models.Model):
+    term = models.CharField(_("用語"), max_length=255)
+    slug = models.SlugField(
+        _("アンカー"),
+        max_length=255,
+        allow_unicode=True,
+        help_text=_("用語集ページ内のリンク先（#…）。空欄なら用語から作ります。"),
+        blank=True,
+    )
+    section = models.CharField(_("行"), max_length=10, choices=[(s, s) for s in SECTIONS])
+    definition = models.TextField(_("説明"))
+    sort_order = models.PositiveIntegerField(default=0, editable=False)
+
+    history = HistoricalRecords()
+
+    panels = [
+        FieldPanel("term"),
+        FieldPanel("slug"),
+        FieldPanel("section"),
+        FieldPanel("definition"),
+    ]
+    search_fields = [
+        index.SearchField("term"),
+        index.AutocompleteField("term"),
+        index.SearchField("definition"),
+        index.FilterField("locale_id"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("用語")
+        verbose_name_plural = _("用語集")
+        ordering = ["sort_order", "term"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["locale", "slug"], name="unique_glossary_slug_per_locale"
+            )
+        ]
+
+    def __str__(self):
+        return self.term
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.term, allow_unicode=True)
+        super().save(*args, **kwargs)
+
+    @property
+    def anchor(self):
+        return f"term-{self.slug}"
+
+
+class GlossaryIndexPage(Page):
+    """/glossary/: every term of the page's language, grouped by section."""
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+    template = "glossary/pages/glossary_index_page.html"
+
+    class Meta:
+        verbose_name = _("用語集ページ")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        terms = GlossaryTerm.objects.filter(locale=self.locale)
+        context["sections"] = [
+            (section, [t for t in terms if t.section == section]) for section in SECTIONS
+        ]
+        context["sections"] = [(s, ts) for s, ts in context["sections"] if ts]
+        return context

@@ -1,0 +1,17 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from glossary.models import GlossaryTerm
+
+
+class GlossaryTermViewSet(SnippetViewSet):
+    model = GlossaryTerm
+    icon = "help"
+    menu_label = _("用語集")
+    list_display = ["term", "section", "locale"]
+    list_filter = ["section", "locale"]
+    search_fields = ["term", "definition"]
+
+
+register_snippet(GlossaryTermViewSet)

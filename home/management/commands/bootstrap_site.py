@@ -1,0 +1,98 @@
+"""python manage.py bootstrap_site [--demo]: what the site needs before content arrives."""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from wagtail.models import (
+    GroupApprovalTask,
+    GroupPagePermission,
+    Locale,
+    Page,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
+
+from home import roles
+from measures.importer.parser import parse_plan
+from measures.models import Department, DepartmentMembership
+
+
+class Command(BaseCommand):
+    help = (
+        "Create the locales, staff groups and their permissions, the report's departments and the "
+        "review workflow; with --demo also the demo accounts. Idempotent."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--demo", action="store_true", help="also create the demo accounts")
+
+    @transaction.atomic
+    def handle(self, *args, demo, **options):
+        default_locale = self._locales()
+        groups = {name: self._group(name) for name in roles.MODEL_PERMISSIONS}
+        self._departments(default_locale)
+        self._page_permissions(groups)
+        self._workflow(groups[roles.REVIEWERS])
+        if demo:
+            self._demo_accounts(groups, default_locale)
+        self.stdout.write(self.style.SUCCESS("Site bootstrapped."))
+
+    def _locales(self):
+        for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
+            Locale.objects.get_or_create(language_code=code)
+        return Locale.get_default()
+
+    def _group(self, name):
+        group, _ = Group.objects.get_or_create(name=name)
+        for dotted in roles.MODEL_PERMISSIONS[name]:
+            app_label, codename = dotted.split(".")
+            group.permissions.add(
+                Permission.objects.get(content_type__app_label=app_label, codename=codename)
+            )
+        return group
+
+    def _departments(self, locale):
+        document = parse_plan(settings.PLAN_SOURCE_PATH.read_text(encoding="utf-8"))
+        for name in document.department_names():
+            Department.objects.get_or_create(locale=locale, name=name)
+
+    def _page_permissions(self, groups):
+        root = Page.get_first_root_node()
+        for name, codenames in roles.PAGE_PERMISSIONS.items():
+            for codename in codenames:
+                GroupPagePermission.objects.get_or_create(
+                    group=groups[name],
+                    page=root,
+                    permission=Permission.objects.get(
+                        content_type__app_label="wagtailcore", codename=codename
+                    ),
+                )
+
+    def _workflow(self, reviewers):
+        workflow, _ = Workflow.objects.get_or_create(name=roles.WORKFLOW_NAME)
+        task = GroupApprovalTask.objects.filter(name=roles.REVIEW_TASK_NAME).first()
+        if task is None:
+            task = GroupApprovalTask.objects.create(name=roles.REVIEW_TASK_NAME)
+        task.groups.set([reviewers])
+        WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+        WorkflowPage.objects.update_or_create(
+            page=Page.get_first_root_node(), defaults={"workflow": workflow}
+        )
+
+    def _demo_accounts(self, groups, locale):
+        User = get_user_model()
+        for username, group_name, departments, superuser in roles.DEMO_ACCOUNTS:
+            user, created = User.objects.get_or_create(
+                username=username, defaults={"email": f"{username}@example.invalid"}
+            )
+            user.is_superuser = user.is_staff = superuser
+            user.set_password(settings.DEMO_PASSWORD)
+            user.save()
+            user.groups.add(groups[group_name])
+            for name in departments:
+                department = Department.objects.get(locale=locale, name=name)
+                DepartmentMembership.objects.get_or_create(user=user, department=department)
+            self.stdout.write(f"{'created' if created else 'updated'} demo account {username}")

@@ -1,0 +1,99 @@
+"""Site-level pages: the home page with the basic policy and goals, and the open-data page."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.models import Orderable, Page, TranslatableMixin
+
+from measures.opendata import FIELD_DESCRIPTIONS
+from measures.summary import summary_tables
+
+
+class HomePage(Page):
+    plan_title = models.CharField(_("計画名"), max_length=255)
+    report_title = models.CharField(_("報告書名"), max_length=255, blank=True)
+    report_fiscal_year = models.PositiveSmallIntegerField(_("報告対象年度"), default=2022)
+    published_label = models.CharField(_("発行"), max_length=100, blank=True)
+    basic_policy = models.TextField(_("情報化の基本方針"))
+    slogan = models.TextField(_("基本方針"))
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [
+                FieldPanel("plan_title"),
+                FieldPanel("report_title"),
+                FieldPanel("report_fiscal_year"),
+                FieldPanel("published_label"),
+            ],
+            heading=_("計画"),
+        ),
+        FieldPanel("basic_policy"),
+        FieldPanel("slogan"),
+        InlinePanel("goals", heading=_("基本目標"), label=_("基本目標"), min_num=1),
+    ]
+    subpage_types = ["measures.MeasureIndexPage", "glossary.GlossaryIndexPage", "home.OpenDataPage"]
+    parent_page_types = ["wagtailcore.Page"]
+    template = "home/pages/home_page.html"
+
+    class Meta:
+        verbose_name = _("ホーム")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(summary_tables(self))
+        return context
+
+
+class BasicGoal(TranslatableMixin, Orderable):
+    page = ParentalKey(HomePage, related_name="goals")
+    number = models.PositiveSmallIntegerField(_("番号"))
+    title = models.CharField(_("基本目標"), max_length=255)
+    subtitle = models.CharField(_("副題"), max_length=255, blank=True)
+    explanation = models.TextField(_("説明"))
+    directions = models.TextField(
+        _("取り組みの方向性"), help_text=_("1行に1つずつ入力してください。")
+    )
+
+    panels = [
+        FieldPanel("number"),
+        FieldPanel("title"),
+        FieldPanel("subtitle"),
+        FieldPanel("explanation"),
+        FieldPanel("directions"),
+    ]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("基本目標")
+
+    @property
+    def direction_list(self):
+        return [line.strip() for line in self.directions.splitlines() if line.strip()]
+
+
+class OpenDataPage(Page):
+    """/open-data/: describes the downloads (served by home.views) and their licence."""
+
+    licence = models.CharField(
+        _("ライセンス"),
+        max_length=255,
+        default="クリエイティブ・コモンズ 表示 4.0 国際 (CC BY 4.0)",
+    )
+    licence_url = models.URLField(
+        _("ライセンスのURL"), default="https://creativecommons.org/licenses/by/4.0/deed.ja"
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("licence"), FieldPanel("licence_url")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+    template = "home/pages/open_data_page.html"
+
+    class Meta:
+        verbose_name = _("オープンデータ")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["fields"] = FIELD_DESCRIPTIONS
+        return context

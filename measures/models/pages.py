@@ -1,0 +1,163 @@
+"""The measure pages: /measures/ lists them, /measures/{n}/ is one measure sheet."""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+CATEGORY_FIELDS = (
+    ("category_smart_government", "スマート自治体"),
+    ("category_future_society", "未来社会創出"),
+    ("category_digital_administration", "デジタル行政"),
+    ("category_infrastructure", "情報基盤強化"),
+)
+
+
+def validate_sdgs(value):
+    if not isinstance(value, list) or not all(isinstance(n, int) and 1 <= n <= 17 for n in value):
+        raise ValidationError(_("SDGs は 1 から 17 までの番号のリストで入力してください。"))
+
+
+class MeasureIndexPage(Page):
+    intro = RichTextField(_("はじめに"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    subpage_types = ["measures.MeasurePage"]
+    parent_page_types = ["home.HomePage"]
+    max_count_per_parent = 1
+    template = "measures/pages/measure_index_page.html"
+
+    class Meta:
+        verbose_name = _("施策一覧")
+
+    def get_context(self, request, *args, **kwargs):
+        from measures.listing import filtered_measures
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(filtered_measures(self, request.GET))
+        return context
+
+
+class MeasurePage(Page):
+    """One measure (施策) of the plan, with every field of its sheet in the report."""
+
+    number = models.PositiveSmallIntegerField(
+        _("施策番号"), validators=[MinValueValidator(1), MaxValueValidator(99)]
+    )
+    dx = models.BooleanField(_("自治体DX"), default=False)
+    goal = models.PositiveSmallIntegerField(
+        _("基本目標"), choices=[(n, str(n)) for n in range(1, 5)]
+    )
+    category_smart_government = models.BooleanField(CATEGORY_FIELDS[0][1], default=False)
+    category_future_society = models.BooleanField(CATEGORY_FIELDS[1][1], default=False)
+    category_digital_administration = models.BooleanField(CATEGORY_FIELDS[2][1], default=False)
+    category_infrastructure = models.BooleanField(CATEGORY_FIELDS[3][1], default=False)
+    policy_areas = models.TextField(
+        _("施策分野"), blank=True, help_text=_("1行に1つずつ入力してください。")
+    )
+    sdgs = models.JSONField(
+        _("SDGs"),
+        default=list,
+        blank=True,
+        validators=[validate_sdgs],
+        help_text=_("関連する SDGs の番号（例: [1, 10]）"),
+    )
+    related_plan = models.CharField(_("関連計画"), max_length=255, blank=True)
+    situation = models.TextField(_("現状・課題"))
+    content = models.TextField(_("施策内容"))
+    expected_effects = models.TextField(_("期待される効果"))
+    glossary_terms = ParentalManyToManyField(
+        "glossary.GlossaryTerm", verbose_name=_("用語集へのリンク"), blank=True, related_name="+"
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldRowPanel([FieldPanel("number"), FieldPanel("goal"), FieldPanel("dx")]),
+        InlinePanel("department_links", heading=_("主管課・関係課"), label=_("課"), min_num=1),
+        MultiFieldPanel(
+            [FieldPanel(name) for name, _label in CATEGORY_FIELDS], heading=_("目標区分")
+        ),
+        FieldPanel("policy_areas"),
+        FieldPanel("sdgs"),
+        FieldPanel("related_plan"),
+        FieldPanel("situation"),
+        FieldPanel("content"),
+        InlinePanel("initiatives", heading=_("主な取組"), label=_("取組")),
+        FieldPanel("expected_effects"),
+        InlinePanel("plan_entries", heading=_("実施計画"), label=_("年度")),
+        InlinePanel("progress_reports", heading=_("進捗実績"), label=_("年度")),
+        FieldPanel("glossary_terms"),
+    ]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("situation"),
+        index.SearchField("content"),
+        index.SearchField("expected_effects"),
+        index.FilterField("number"),
+        index.FilterField("goal"),
+        index.RelatedFields("initiatives", [index.SearchField("text")]),
+        index.RelatedFields(
+            "progress_reports",
+            [index.SearchField("achievements"), index.SearchField("issues")],
+        ),
+    ]
+
+    parent_page_types = ["measures.MeasureIndexPage"]
+    subpage_types = []
+    template = "measures/pages/measure_page.html"
+
+    class Meta:
+        verbose_name = _("施策")
+        verbose_name_plural = _("施策")
+
+    def __str__(self):
+        return f"{self.number}. {self.title}"
+
+    @property
+    def categories(self):
+        return [label for name, label in CATEGORY_FIELDS if getattr(self, name)]
+
+    @property
+    def policy_area_list(self):
+        return [line.strip() for line in self.policy_areas.splitlines() if line.strip()]
+
+    @property
+    def departments(self):
+        return [link.department for link in self.department_links.all()]
+
+    @property
+    def lead_department(self):
+        first = self.department_links.first()
+        return first.department if first else None
+
+    def initiative_departments(self, initiative):
+        """An initiative's departments in the order of the sheet (lead first), others after."""
+        position = {d.pk: n for n, d in enumerate(self.departments)}
+        return sorted(
+            initiative.departments.all(), key=lambda d: (position.get(d.pk, len(position)), d.name)
+        )
+
+    def initiatives_with_departments(self):
+        return [(i, self.initiative_departments(i)) for i in self.initiatives.all()]
+
+    def latest_report(self):
+        evaluated = [r for r in self.progress_reports.all() if r.evaluation]
+        return max(evaluated, key=lambda r: r.fiscal_year, default=None)
+
+    def plan_for(self, fiscal_year):
+        return next((e.plan for e in self.plan_entries.all() if e.fiscal_year == fiscal_year), "")
+
+    def fiscal_year_rows(self):
+        """Plan against actual, one row per fiscal year of the plan and any later report."""
+        reports = {r.fiscal_year: r for r in self.progress_reports.all()}
+        years = sorted({e.fiscal_year for e in self.plan_entries.all()} | set(reports))
+        return [
+            {"fiscal_year": year, "plan": self.plan_for(year), "report": reports.get(year)}
+            for year in years
+        ]

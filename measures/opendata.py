@@ -1,0 +1,163 @@
+"""The open-data export (plan.json / plan.csv), in the schema fixed by CONTRACTS.md.
+
+Only published content is exported: live pages, whose database rows hold what is public.
+"""
+
+import csv
+from pathlib import Path
+
+from django.utils.translation import gettext_lazy as _
+
+from glossary.models import GlossaryIndexPage, GlossaryTerm
+from measures.queries import published_measures
+
+PLAN_SCHEMA_PATH = Path(__file__).parent / "data" / "plan.schema.json"
+SOURCE = "第3次小山市情報化基本計画 実施計画調書（令和4年度実績） 令和5年9月 小山市"
+
+FIELD_DESCRIPTIONS = [
+    ("number", _("施策番号（1〜24）")),
+    ("title", _("施策名")),
+    ("url", _("施策ページのURL")),
+    ("dx", _("自治体DXの取組かどうか（true / false）")),
+    ("goal", _("基本目標の番号（1〜4）")),
+    ("departments", _("担当課。先頭が主管課、続いて関係課")),
+    ("categories", _("目標区分")),
+    ("policy_areas", _("施策分野")),
+    ("sdgs", _("関連する SDGs の番号")),
+    ("related_plan", _("関連計画")),
+    ("situation", _("現状・課題")),
+    ("content", _("施策内容")),
+    ("expected_effects", _("期待される効果")),
+    ("initiatives", _("主な取組（番号、内容、担当課、状況、年度）")),
+    ("plan", _("実施計画（年度ごと）")),
+    ("actual", _("進捗実績（年度ごと）")),
+    ("reports", _("年度ごとの実績・課題・進捗評価・理由")),
+    ("glossary_terms", _("この施策が参照する用語")),
+    ("last_published_at", _("最終公開日時（ISO 8601）")),
+]
+
+
+def measure_record(measure, request=None):
+    reports = sorted(measure.progress_reports.all(), key=lambda r: r.fiscal_year)
+    return {
+        "number": measure.number,
+        "title": measure.title,
+        "url": measure.get_full_url(request),
+        "dx": measure.dx,
+        "goal": measure.goal,
+        "departments": [d.name for d in measure.departments],
+        "categories": measure.categories,
+        "policy_areas": measure.policy_area_list,
+        "sdgs": list(measure.sdgs),
+        "related_plan": measure.related_plan,
+        "situation": measure.situation,
+        "content": measure.content,
+        "expected_effects": measure.expected_effects,
+        "initiatives": [
+            {
+                "number": i.number,
+                "text": i.text,
+                "departments": [d.name for d in measure.initiative_departments(i)],
+                "status": i.status,
+                "fiscal_year": i.status_fiscal_year,
+            }
+            for i in measure.initiatives.all()
+        ],
+        "plan": {str(e.fiscal_year): e.plan for e in measure.plan_entries.all()},
+        "actual": {str(r.fiscal_year): r.progress_label for r in reports if r.progress_label},
+        "reports": [
+            {
+                "fiscal_year": r.fiscal_year,
+                "achievements": r.achievements,
+                "issues": r.issues,
+                "evaluation": r.evaluation,
+                "evaluation_label": r.get_evaluation_display(),
+                "reason": r.reason,
+            }
+            for r in reports
+            if r.evaluation
+        ],
+        "glossary_terms": [t.term for t in measure.glossary_terms.all()],
+        "last_published_at": measure.last_published_at.isoformat()
+        if measure.last_published_at
+        else None,
+    }
+
+
+def glossary_url(glossary_page, term, request=None):
+    if glossary_page is None:
+        return ""
+    return f"{glossary_page.get_full_url(request)}#{term.anchor}"
+
+
+def build_plan_export(home_page, request=None):
+    """The whole published plan in home_page's language, as the open-data schema's dict."""
+    glossary_page = (
+        GlossaryIndexPage.objects.live()
+        .descendant_of(home_page)
+        .filter(locale_id=home_page.locale_id)
+        .first()
+    )
+    return {
+        "plan": {
+            "title": home_page.plan_title,
+            "report_fiscal_year": home_page.report_fiscal_year,
+            "locale": home_page.locale.language_code,
+            "source": SOURCE,
+        },
+        "goals": [
+            {
+                "number": g.number,
+                "title": g.title,
+                "subtitle": g.subtitle,
+                "directions": g.direction_list,
+            }
+            for g in home_page.goals.all()
+        ],
+        "measures": [measure_record(m, request) for m in published_measures(home_page)],
+        "glossary": [
+            {
+                "term": t.term,
+                "section": t.section,
+                "definition": t.definition,
+                "url": glossary_url(glossary_page, t, request),
+            }
+            for t in GlossaryTerm.objects.filter(locale_id=home_page.locale_id)
+        ],
+    }
+
+
+def csv_header(fiscal_years):
+    return [
+        "number",
+        "title",
+        "goal",
+        "dx",
+        "departments",
+        "categories",
+        "sdgs",
+        *[f"evaluation_{year}" for year in fiscal_years],
+        "url",
+    ]
+
+
+def write_plan_csv(export, stream):
+    """One row per measure; lists joined by ';', one evaluation column per reported year."""
+    years = sorted({r["fiscal_year"] for m in export["measures"] for r in m["reports"]})
+    writer = csv.writer(stream)
+    writer.writerow(csv_header(years))
+    for m in export["measures"]:
+        evaluations = {r["fiscal_year"]: r["evaluation"] for r in m["reports"]}
+        writer.writerow(
+            [
+                m["number"],
+                m["title"],
+                m["goal"],
+                "true" if m["dx"] else "false",
+                ";".join(m["departments"]),
+                ";".join(m["categories"]),
+                ";".join(str(n) for n in m["sdgs"]),
+                *[evaluations.get(year, "") for year in years],
+                m["url"],
+            ]
+        )
