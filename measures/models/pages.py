@@ -68,6 +68,11 @@ class MeasurePage(Page):
         help_text=_("関連する SDGs の番号（例: [1, 10]）"),
     )
     related_plan = models.CharField(_("関連計画"), max_length=255, blank=True)
+    plain_summary = models.TextField(
+        _("やさしい日本語の要約"),
+        blank=True,
+        help_text=_("短い文と身近な言葉で、この施策を3〜5文で説明します。"),
+    )
     situation = models.TextField(_("現状・課題"))
     content = models.TextField(_("施策内容"))
     expected_effects = models.TextField(_("期待される効果"))
@@ -78,6 +83,7 @@ class MeasurePage(Page):
     content_panels = [
         *Page.content_panels,
         FieldRowPanel([FieldPanel("number"), FieldPanel("goal"), FieldPanel("dx")]),
+        FieldPanel("plain_summary"),
         InlinePanel("department_links", heading=_("主管課・関係課"), label=_("課"), min_num=1),
         MultiFieldPanel(
             [FieldPanel(name) for name, _label in CATEGORY_FIELDS], heading=_("目標区分")
