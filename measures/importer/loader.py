@@ -114,7 +114,7 @@ def _load_home(document, locale, report):
     if changed:
         for key, value in values.items():
             setattr(home, key, value)
-        home.goals = [BasicGoal(**g) for g in goals]
+        home.goals = [BasicGoal(sort_order=n, **g) for n, g in enumerate(goals)]
         _publish(home)
     _point_site_at(site, home, document.title)
     report.record("home", created=created, changed=changed)
@@ -270,11 +270,13 @@ def _assign_measure(page, measure, departments, terms):
     page.content = measure.content
     page.expected_effects = measure.expected_effects
     page.department_links = [
-        MeasureDepartment(department=departments[n]) for n in measure.departments
+        MeasureDepartment(department=departments[name], sort_order=n)
+        for n, name in enumerate(measure.departments)
     ]
     initiatives = []
-    for item in measure.initiatives:
+    for order, item in enumerate(measure.initiatives):
         initiative = MainInitiative(
+            sort_order=order,
             number=item.number,
             text=item.text,
             status=item.status,
@@ -283,9 +285,13 @@ def _assign_measure(page, measure, departments, terms):
         initiative.departments = [departments[n] for n in item.departments]
         initiatives.append(initiative)
     page.initiatives = initiatives
-    page.plan_entries = [PlanEntry(fiscal_year=y, plan=t) for y, t in sorted(measure.plan.items())]
+    page.plan_entries = [
+        PlanEntry(fiscal_year=y, plan=t, sort_order=n)
+        for n, (y, t) in enumerate(sorted(measure.plan.items()))
+    ]
     page.progress_reports = [
         ProgressReport(
+            sort_order=n,
             fiscal_year=r.fiscal_year,
             progress_label=r.progress_label,
             achievements=r.achievements,
@@ -293,7 +299,7 @@ def _assign_measure(page, measure, departments, terms):
             evaluation=r.evaluation,
             reason=r.reason,
         )
-        for r in sorted(measure.reports, key=lambda r: r.fiscal_year)
+        for n, r in enumerate(sorted(measure.reports, key=lambda r: r.fiscal_year))
     ]
     page.glossary_terms = [terms[t] for t in measure.glossary_terms if t in terms]
 
@@ -330,6 +336,8 @@ def _load_dx_priorities(document, locale, report):
             priority = priority or DxPriority(locale=locale, group=item.group, number=item.number)
             priority.title = item.title
             priority.sort_order = order
-            priority.measure_links = [DxPriorityMeasure(**w) for w in wanted]
+            priority.measure_links = [
+                DxPriorityMeasure(sort_order=n, **w) for n, w in enumerate(wanted)
+            ]
             priority.save()
         report.record(f"dx priority {item.number}", created=created, changed=changed)
