@@ -38,14 +38,17 @@ def _first_mentions(paragraphs, terms):
     return taken
 
 
-def link_terms(paragraphs, terms, glossary_url):
-    """The paragraphs as safe HTML, the first mention of each term linked to its entry."""
+def link_terms(paragraphs, terms, glossary_url, render_text=conditional_escape):
+    """The paragraphs as safe HTML, the first mention of each term linked to its entry.
+
+    render_text turns plain text into safe HTML: escaping by default, or adding ふりがな.
+    """
     mentions = _first_mentions(paragraphs, terms) if glossary_url else []
     linked = []
     for index, paragraph in enumerate(paragraphs):
         pieces, cursor = [], 0
         for _i, start, end, term in sorted(m for m in mentions if m[0] == index):
-            pieces.append(conditional_escape(paragraph[cursor:start]))
+            pieces.append(render_text(paragraph[cursor:start]))
             pieces.append(
                 format_html(
                     '<a class="glossary-link" href="{}#{}" data-term="{}">{}</a>',
@@ -56,6 +59,6 @@ def link_terms(paragraphs, terms, glossary_url):
                 )
             )
             cursor = end
-        pieces.append(conditional_escape(paragraph[cursor:]))
+        pieces.append(render_text(paragraph[cursor:]))
         linked.append(mark_safe("".join(pieces).replace("\n", "<br>")))  # noqa: S308
     return linked

@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "measures",
     "glossary",
     "search",
+    "accessibility",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

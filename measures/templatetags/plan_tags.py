@@ -3,9 +3,12 @@
 from django import template
 from django.conf import settings
 from django.urls import translate_url
+from django.utils.html import conditional_escape
 from django.utils.translation import get_language
 from wagtail.models import Site
 
+from accessibility.furigana import ruby_html
+from accessibility.preferences import furigana_enabled
 from glossary.linking import link_terms
 from measures.fiscal_years import fiscal_year_label
 from measures.text import split_paragraphs
@@ -53,7 +56,13 @@ def fiscal_year(value):
     return fiscal_year_label(int(value))
 
 
-@register.inclusion_tag("components/text.html")
-def text_block(text, terms=None, glossary_url=""):
-    """Paragraphs of plain text; with terms, the first mention of each links to the glossary."""
-    return {"paragraphs": link_terms(split_paragraphs(text), terms or [], glossary_url)}
+@register.inclusion_tag("components/text.html", takes_context=True)
+def text_block(context, text, terms=None, glossary_url="", furigana=None):
+    """Paragraphs of plain text; with terms, the first mention of each links to the glossary.
+
+    Japanese text gets ふりがな when the reader turned them on, or always with furigana=True.
+    """
+    wants_ruby = furigana_enabled(context.get("request")) if furigana is None else furigana
+    render_text = ruby_html if wants_ruby and get_language() == "ja" else conditional_escape
+    paragraphs = link_terms(split_paragraphs(text), terms or [], glossary_url, render_text)
+    return {"paragraphs": paragraphs}

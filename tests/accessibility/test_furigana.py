@@ -1,0 +1,82 @@
+"""ふりがな: the analyser's readings, the city's dictionary winning, and the public pages."""
+
+from bs4 import BeautifulSoup
+
+from accessibility.furigana import Span, annotate
+from accessibility.models import ReadingEntry
+from tests.factories import UserFactory
+
+
+def readings(spans):
+    return [(s.text, s.reading) for s in spans if s.reading]
+
+
+def test_readings_sit_over_the_kanji_only():
+    assert readings(annotate("計画を進める", {})) == [("計画", "けいかく"), ("進", "すす")]
+    assert "".join(s.text for s in annotate("Web 申請を進める。", {})) == "Web 申請を進める。"
+
+
+def test_stock_dictionary_misreads_the_city_and_ours_corrects_it():
+    assert readings(annotate("小山", {})) == [("小山", "こやま")]
+    assert readings(annotate("小山の第3次計画", {"小山": "おやま", "第3次": "だいさんじ"})) == [
+        ("小山", "おやま"),
+        ("第3次", "だいさんじ"),
+        ("計画", "けいかく"),
+    ]
+
+
+def test_kana_latin_and_digits_get_no_ruby():
+    assert annotate("マイナンバーカード 15,077人", {}) == [
+        Span("マイナンバーカード 15,077"),
+        Span("人", "にん"),
+    ]
+
+
+def test_city_readings_are_seeded(db):
+    assert ReadingEntry.objects.get(surface="小山").reading == "おやま"
+    assert ReadingEntry.objects.get(surface="第3次").reading == "だいさんじ"
+
+
+def ruby_pairs(html):
+    soup = BeautifulSoup(html, "html.parser")
+    return {(r.contents[0], r.rt.get_text()) for r in soup.select("main ruby")}
+
+
+def test_measure_page_shows_furigana_only_when_turned_on(client, db):
+    assert ruby_pairs(client.get("/ja/measures/14/").content) == set()
+    client.cookies["furigana"] = "on"
+    pairs = ruby_pairs(client.get("/ja/measures/14/").content)
+    assert ("基幹系", "きかんけい") in pairs or ("基幹", "きかん") in pairs
+    assert ("標準化", "ひょうじゅんか") in pairs
+
+
+def test_english_pages_get_no_japanese_ruby(client, db):
+    client.cookies["furigana"] = "on"
+    assert ruby_pairs(client.get("/en/glossary/").content) == set()
+
+
+def test_an_entry_edited_in_the_admin_changes_the_page_at_once(client, db):
+    client.cookies["furigana"] = "on"
+    assert ("窓口", "まどぐち") in ruby_pairs(client.get("/ja/measures/2/").content)
+    admin = UserFactory(username="dictionary-admin", is_superuser=True, is_staff=True)
+    client.force_login(admin)
+
+    response = client.post(
+        "/admin/snippets/accessibility/readingentry/add/",
+        {"surface": "窓口", "reading": "うけつけまどぐち", "note": "テスト"},
+    )
+
+    assert response.status_code == 302
+    pairs = ruby_pairs(client.get("/ja/measures/2/").content)
+    assert ("窓口", "うけつけまどぐち") in pairs
+    assert ("窓口", "まどぐち") not in pairs
+
+
+def test_readings_must_be_hiragana(client, db):
+    client.force_login(UserFactory(username="dictionary-admin", is_superuser=True, is_staff=True))
+    response = client.post(
+        "/admin/snippets/accessibility/readingentry/add/",
+        {"surface": "小山", "reading": "オヤマ", "note": ""},
+    )
+    assert response.status_code == 200
+    assert ReadingEntry.objects.get(surface="小山").reading == "おやま"
