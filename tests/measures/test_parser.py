@@ -5,7 +5,6 @@ No database: run with `python -m pytest tests/measures/test_parser.py -p no:djan
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
@@ -18,12 +17,8 @@ from measures.importer.sheets import build_measure, split_sheets
 from measures.importer.text import STATUS_RE, clean_label, join_ja_spaces, prose
 
 FIXTURES = Path(__file__).parent / "fixtures"
-SOURCE = Path(
-    os.environ.get(
-        "PLAN_SOURCE",
-        Path(__file__).resolve().parents[3] / "shared" / "source" / "000_815c2404c7ec1bf4.txt",
-    )
-)
+# The bundled copy of the report (test_import checks it is identical to the reference document).
+SOURCE = Path(__file__).resolve().parents[2] / "measures" / "data" / "oyama-ict-plan-r4.txt"
 
 
 def fixture_lines(name: str) -> list[str]:
