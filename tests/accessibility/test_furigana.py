@@ -37,13 +37,20 @@ def test_city_readings_are_seeded(db):
     assert ReadingEntry.objects.get(surface="第3次").reading == "だいさんじ"
 
 
-def ruby_pairs(html):
+def ruby_pairs(html, selector="main ruby"):
     soup = BeautifulSoup(html, "html.parser")
-    return {(r.contents[0], r.rt.get_text()) for r in soup.select("main ruby")}
+    return {(r.contents[0], r.rt.get_text()) for r in soup.select(selector)}
+
+
+def test_the_plain_japanese_summary_always_has_furigana(client, measure):
+    assert measure(14).plain_summary
+    summary = ruby_pairs(client.get("/ja/measures/14/").content, ".plain-summary ruby")
+    assert ("市", "し") in summary
 
 
 def test_measure_page_shows_furigana_only_when_turned_on(client, db):
-    assert ruby_pairs(client.get("/ja/measures/14/").content) == set()
+    outside_summary = "main ruby:not(.plain-summary ruby)"
+    assert ruby_pairs(client.get("/ja/measures/14/").content, outside_summary) == set()
     client.cookies["furigana"] = "on"
     pairs = ruby_pairs(client.get("/ja/measures/14/").content)
     assert ("基幹系", "きかんけい") in pairs or ("基幹", "きかん") in pairs

@@ -1,0 +1,74 @@
+"""The 試験結果 page: computed from a test run's results, published by a command."""
+
+import io
+import json
+
+import pytest
+from bs4 import BeautifulSoup
+from django.core.management import CommandError, call_command
+
+from accessibility.report import FAILED, NOT_APPLICABLE, NOT_TESTED, PASSED, summarise
+
+RESULTS = {
+    "generated_at": "2026-11-25T21:00:00+09:00",
+    "tool": "axe-core 4.10",
+    "runs": [
+        {
+            "url": "/ja/",
+            "language": "ja",
+            "width": 1280,
+            "passes": [{"id": "image-alt", "tags": ["wcag2a", "wcag111"]}],
+            "violations": [{"id": "color-contrast", "tags": ["wcag2aa", "wcag143"]}],
+            "inapplicable": [{"id": "video-caption", "tags": ["wcag2a", "wcag122"]}],
+        },
+        {"url": "/en/", "language": "en", "width": 320, "passes": [], "violations": []},
+    ],
+    "checks": [{"name": "skip link first", "criteria": ["2.4.1"], "passed": True}],
+}
+
+
+def result_of(summary, number):
+    return next(c["result"] for c in summary["criteria"] if c["number"] == number)
+
+
+def test_each_criterion_gets_the_worst_outcome_seen():
+    summary = summarise(RESULTS)
+    assert result_of(summary, "1.1.1") == PASSED
+    assert result_of(summary, "1.4.3") == FAILED
+    assert result_of(summary, "1.2.2") == NOT_APPLICABLE
+    assert result_of(summary, "2.4.1") == PASSED
+    assert result_of(summary, "3.3.8") == NOT_TESTED
+    assert [p["url"] for p in summary["pages"]] == ["/en/", "/ja/"]
+
+
+def publish(tmp_path, results):
+    path = tmp_path / "a11y-results.json"
+    path.write_text(json.dumps(results), encoding="utf-8")
+    out = io.StringIO()
+    call_command("publish_accessibility_report", str(path), stdout=out)
+    return out.getvalue()
+
+
+def test_the_command_publishes_policy_and_results_pages(client, db, tmp_path):
+    assert publish(tmp_path, RESULTS).startswith("Published /home/accessibility/results/")
+
+    policy = client.get("/ja/accessibility/")
+    assert policy.status_code == 200
+    assert "JIS X 8341-3:2016" in policy.content.decode()
+    soup = BeautifulSoup(client.get("/ja/accessibility/results/").content, "html.parser")
+    rows = {
+        r.th.get_text(strip=True): r.select("td")[-1].get_text(strip=True)
+        for r in soup.select("tbody tr")
+    }
+    assert rows["1.4.3 コントラスト（最低限）"] == "× 不適合"
+    assert rows["1.1.1 非テキストコンテンツ"] == "○ 適合"
+    assert rows["2.5.8 ターゲットのサイズ（最低限）"] == "自動試験の対象外（目視で確認）"
+
+    assert publish(tmp_path, RESULTS).startswith("Nothing changed")
+
+
+def test_a_broken_results_file_is_refused(db, tmp_path):
+    path = tmp_path / "broken.json"
+    path.write_text("{not json", encoding="utf-8")
+    with pytest.raises(CommandError, match="not a results file"):
+        call_command("publish_accessibility_report", str(path), stdout=io.StringIO())
