@@ -2,8 +2,9 @@
 PYTHON ?= python3.11
 VENV ?= .venv
 BIN := $(VENV)/bin
+UI_LANGUAGES := en pt_BR es zh_Hans ko vi
 
-.PHONY: help install setup run test lint
+.PHONY: help install setup run test lint messages
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -15,11 +16,12 @@ install: $(BIN)/python ## install the site and its test tools into .venv
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[dev]'
 
-setup: install ## migrate, compile translations, bootstrap with demo accounts, import the plan
+setup: install ## migrate, compile translations, bootstrap with demo accounts, import the plan and its translations
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py compilemessages --ignore '.venv/*' -v0
 	$(BIN)/python manage.py bootstrap_site --demo
 	$(BIN)/python manage.py import_plan
+	$(BIN)/python manage.py import_content_translations
 
 run: setup ## set everything up and serve the site on http://127.0.0.1:8000
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
@@ -31,3 +33,7 @@ test: install ## run the whole test suite (DATABASE_URL chooses the database; SQ
 lint: install ## ruff lint and format check
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+messages: ## update the interface catalogues (locale/*/LC_MESSAGES/django.po) from the code
+	$(BIN)/python manage.py makemessages $(foreach lang,$(UI_LANGUAGES),-l $(lang)) \
+		--ignore '.venv/*' --ignore 'tests/*' --ignore 'static/*' --no-location --no-obsolete

@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.api import api_router
+from home import reading_aids
 from home import views as home_views
 from search import views as search_views
 
@@ -13,6 +14,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
+    path("reading-aids/", reading_aids.set_reading_aid, name="reading_aids"),
 ]
 
 if settings.DEBUG:

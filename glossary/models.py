@@ -1,17 +1,49 @@
 """The glossary (用語集): terms explained at the end of the report, linked from measure text."""
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 from simple_history.models import HistoricalRecords
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import Page, TranslatableMixin
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    Page,
+    RevisionMixin,
+    TranslatableMixin,
+    WorkflowMixin,
+)
 from wagtail.search import index
 
-SECTIONS = ["あ行", "か行", "さ行", "た行", "な行", "は行", "ま行", "や行", "ら行", "わ行", "A～Z"]
+# Section names are data (stored on each term); templates translate them for display.
+SECTIONS = [
+    gettext_noop("あ行"),
+    gettext_noop("か行"),
+    gettext_noop("さ行"),
+    gettext_noop("た行"),
+    gettext_noop("な行"),
+    gettext_noop("は行"),
+    gettext_noop("ま行"),
+    gettext_noop("や行"),
+    gettext_noop("ら行"),
+    gettext_noop("わ行"),
+    gettext_noop("A～Z"),
+]
 
 
-class GlossaryTerm(TranslatableMixin, index.Indexed, models.Model):
+class GlossaryTerm(
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    TranslatableMixin,
+    index.Indexed,
+    models.Model,
+):
+    """A term of the glossary; changes go through the same review workflow as the measures."""
+
     term = models.CharField(_("用語"), max_length=255)
     slug = models.SlugField(
         _("アンカー"),
@@ -25,6 +57,14 @@ class GlossaryTerm(TranslatableMixin, index.Indexed, models.Model):
     sort_order = models.PositiveIntegerField(default=0, editable=False)
 
     history = HistoricalRecords()
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="glossaryterm")
+    _workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="glossaryterm",
+        for_concrete_model=False,
+    )
 
     panels = [
         FieldPanel("term"),
@@ -37,6 +77,7 @@ class GlossaryTerm(TranslatableMixin, index.Indexed, models.Model):
         index.AutocompleteField("term"),
         index.SearchField("definition"),
         index.FilterField("locale_id"),
+        index.FilterField("live"),
     ]
 
     class Meta(TranslatableMixin.Meta):
@@ -58,6 +99,10 @@ class GlossaryTerm(TranslatableMixin, index.Indexed, models.Model):
         super().save(*args, **kwargs)
 
     @property
+    def revisions(self):
+        return self._revisions
+
+    @property
     def anchor(self):
         return f"term-{self.slug}"
 
@@ -75,7 +120,7 @@ class GlossaryIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        terms = GlossaryTerm.objects.filter(locale=self.locale)
+        terms = GlossaryTerm.objects.filter(locale=self.locale, live=True)
         context["sections"] = [
             (section, [t for t in terms if t.section == section]) for section in SECTIONS
         ]

@@ -3,9 +3,10 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from glossary.models import GlossaryTerm
+from measures.admin_views import FieldHistoryViewSetMixin
 
 
-class GlossaryTermViewSet(SnippetViewSet):
+class GlossaryTermViewSet(FieldHistoryViewSetMixin, SnippetViewSet):
     model = GlossaryTerm
     icon = "help"
     menu_label = _("用語集")

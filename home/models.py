@@ -33,7 +33,12 @@ class HomePage(Page):
         FieldPanel("slogan"),
         InlinePanel("goals", heading=_("基本目標"), label=_("基本目標"), min_num=1),
     ]
-    subpage_types = ["measures.MeasureIndexPage", "glossary.GlossaryIndexPage", "home.OpenDataPage"]
+    subpage_types = [
+        "measures.MeasureIndexPage",
+        "glossary.GlossaryIndexPage",
+        "home.OpenDataPage",
+        "accessibility.AccessibilityPolicyPage",
+    ]
     parent_page_types = ["wagtailcore.Page"]
     template = "home/pages/home_page.html"
 

@@ -9,11 +9,11 @@ SUPERVISING_DIVISION = "情報政策課"
 WORKFLOW_NAME = "施策の審査"
 REVIEW_TASK_NAME = "情報政策課による審査"
 
-# Page permissions granted on the whole site tree; which measures an editor may touch is narrowed
-# further by department.
+# Page permissions granted on the whole site tree. Publishing is left to the review workflow:
+# neither editors nor reviewers may publish directly, so every change is seen by a second person.
 PAGE_PERMISSIONS = {
-    EDITORS: ["add_page", "change_page"],
-    REVIEWERS: ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
+    EDITORS: ["change_page"],
+    REVIEWERS: ["add_page", "change_page", "lock_page", "unlock_page"],
     ADMINISTRATORS: [
         "add_page",
         "change_page",
@@ -24,11 +24,16 @@ PAGE_PERMISSIONS = {
     ],
 }
 
-# Model permissions, as "app_label.codename".
+# Groups whose page permissions reach only the measures of the member's own departments
+# (measures.permissions narrows them); every other group's grants apply to the whole subtree.
+DEPARTMENT_SCOPED_GROUPS = {EDITORS}
+
+# Model permissions, as "app_label.codename". The groups get exactly these (bootstrap_site syncs).
 MODEL_PERMISSIONS = {
     EDITORS: ["wagtailadmin.access_admin", "glossary.change_glossaryterm"],
     REVIEWERS: [
         "wagtailadmin.access_admin",
+        "accessibility.override_checks",
         "glossary.add_glossaryterm",
         "glossary.change_glossaryterm",
         "measures.add_department",
@@ -37,9 +42,16 @@ MODEL_PERMISSIONS = {
     ],
     ADMINISTRATORS: [
         "wagtailadmin.access_admin",
+        "accessibility.override_checks",
+        "accessibility.add_readingentry",
+        "accessibility.change_readingentry",
+        "accessibility.delete_readingentry",
         "glossary.add_glossaryterm",
         "glossary.change_glossaryterm",
         "glossary.delete_glossaryterm",
+        "glossary.publish_glossaryterm",
+        "glossary.lock_glossaryterm",
+        "glossary.unlock_glossaryterm",
         "measures.add_department",
         "measures.change_department",
         "measures.delete_department",

@@ -7,6 +7,7 @@ import csv
 from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import override
 
 from glossary.models import GlossaryIndexPage, GlossaryTerm
 from measures.queries import published_measures
@@ -92,6 +93,12 @@ def glossary_url(glossary_page, term, request=None):
 
 def build_plan_export(home_page, request=None):
     """The whole published plan in home_page's language, as the open-data schema's dict."""
+    # Labels such as evaluation_label follow the export's language, also from export_plan.
+    with override(home_page.locale.language_code):
+        return _plan_export(home_page, request)
+
+
+def _plan_export(home_page, request):
     glossary_page = (
         GlossaryIndexPage.objects.live()
         .descendant_of(home_page)
@@ -122,7 +129,7 @@ def build_plan_export(home_page, request=None):
                 "definition": t.definition,
                 "url": glossary_url(glossary_page, t, request),
             }
-            for t in GlossaryTerm.objects.filter(locale_id=home_page.locale_id)
+            for t in GlossaryTerm.objects.filter(locale_id=home_page.locale_id, live=True)
         ],
     }
 

@@ -25,7 +25,7 @@ def search(request):
         )
         term_results = list(
             get_search_backend().search(
-                query, GlossaryTerm.objects.filter(locale=locale), operator="and"
+                query, GlossaryTerm.objects.filter(locale=locale, live=True), operator="and"
             )[:20]
         )
     paginator = Paginator(page_results, RESULTS_PER_PAGE)

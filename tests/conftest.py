@@ -19,6 +19,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         call_command("bootstrap_site", "--demo", stdout=io.StringIO())
         call_command("import_plan", stdout=io.StringIO(), stderr=io.StringIO())
+        call_command("import_content_translations", stdout=io.StringIO(), stderr=io.StringIO())
 
 
 @pytest.fixture

@@ -30,12 +30,12 @@ INSTALLED_APPS = [
     "glossary",
     "search",
     "accessibility",
+    "translations",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
-    "wagtail.contrib.simple_translation",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -62,9 +62,11 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "translations.middleware.TranslationNoticeMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "measures.middleware.DepartmentScopeMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -154,6 +156,28 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("ja", "日本語"), ("en", "English")]
 WAGTAILDOCS_EXTENSIONS = ["csv", "pdf", "txt", "xlsx", "json"]
+# Approval in the review workflow publishes; nobody below the administrators publishes directly.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "measures.approval.publish_approved"
+
+# wagtail-localize
+# Machine translation is a button in the translation editor, off unless MACHINE_TRANSLATOR names a
+# service; nothing is sent anywhere by default. Translations it makes still go through review.
+# https://wagtail-localize.org/stable/how-to/integrations/machine-translation/
+
+MACHINE_TRANSLATORS = {
+    "deepl": {
+        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        "OPTIONS": {"AUTH_KEY": env.get("DEEPL_AUTH_KEY", "")},
+    },
+    "google": {
+        "CLASS": "wagtail_localize.machine_translators.google.GoogleCloudTranslator",
+        "OPTIONS": {
+            "PROJECT_ID": env.get("GOOGLE_TRANSLATE_PROJECT_ID", ""),
+            "CREDENTIALS_PATH": env.get("GOOGLE_APPLICATION_CREDENTIALS", ""),
+        },
+    },
+}
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = MACHINE_TRANSLATORS.get(env.get("MACHINE_TRANSLATOR", ""))
 
 # Celery: an empty broker URL runs every task in-process, as the embedded default does.
 
@@ -163,6 +187,10 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_RESULT_BACKEND = None
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_ACKS_LATE = True
+# Scheduled publishing (go-live and expiry dates of pages and snippets), once a minute.
+CELERY_BEAT_SCHEDULE = {
+    "publish-scheduled": {"task": "measures.tasks.publish_scheduled", "schedule": 60.0},
+}
 
 # The plan
 

@@ -4,17 +4,24 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail_localize.fields import BaseTranslatableField
 
+from accessibility.forms import CheckedPageForm
+from accessibility.panels import accessibility_checks_panel
+from measures.panels import ChangeNotePanel
+
+# The labels are the report's own words (and the open data's values); templates translate them.
 CATEGORY_FIELDS = (
-    ("category_smart_government", "スマート自治体"),
-    ("category_future_society", "未来社会創出"),
-    ("category_digital_administration", "デジタル行政"),
-    ("category_infrastructure", "情報基盤強化"),
+    ("category_smart_government", gettext_noop("スマート自治体")),
+    ("category_future_society", gettext_noop("未来社会創出")),
+    ("category_digital_administration", gettext_noop("デジタル行政")),
+    ("category_infrastructure", gettext_noop("情報基盤強化")),
 )
 
 
@@ -79,6 +86,18 @@ class MeasurePage(Page):
     glossary_terms = ParentalManyToManyField(
         "glossary.GlossaryTerm", verbose_name=_("用語集へのリンク"), blank=True, related_name="+"
     )
+    change_note = models.TextField(
+        _("更新内容"),
+        blank=True,
+        help_text=_(
+            "審査に送るときに、この更新で何が変わったかを書きます。公開ページの更新履歴に載ります。"
+        ),
+    )
+    minor_change = models.BooleanField(
+        _("軽微な修正"),
+        default=False,
+        help_text=_("誤字の修正など、更新履歴に載せない小さな変更のときに選びます。"),
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -98,6 +117,17 @@ class MeasurePage(Page):
         InlinePanel("plan_entries", heading=_("実施計画"), label=_("年度")),
         InlinePanel("progress_reports", heading=_("進捗実績"), label=_("年度")),
         FieldPanel("glossary_terms"),
+        ChangeNotePanel(
+            [FieldPanel("change_note"), FieldPanel("minor_change")], heading=_("更新履歴")
+        ),
+        accessibility_checks_panel(),
+    ]
+    base_form_class = CheckedPageForm
+    # A change note belongs to one publication in one language: translations neither copy nor
+    # translate it, so each language's change history has its own notes.
+    override_translatable_fields = [
+        BaseTranslatableField("change_note"),
+        BaseTranslatableField("minor_change"),
     ]
 
     search_fields = [

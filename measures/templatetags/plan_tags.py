@@ -1,9 +1,8 @@
 """Template helpers for the public pages: site links per language, text, fiscal years."""
 
 from django import template
-from django.conf import settings
-from django.urls import translate_url
-from django.utils.html import conditional_escape
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from wagtail.models import Site
 
@@ -12,6 +11,8 @@ from accessibility.preferences import furigana_enabled
 from glossary.linking import link_terms
 from measures.fiscal_years import fiscal_year_label
 from measures.text import split_paragraphs
+from translations import switcher
+from translations.fallbacks import FallbackDetector
 
 register = template.Library()
 
@@ -38,17 +39,15 @@ def localized_url(context, section):
 
 @register.simple_tag(takes_context=True)
 def language_links(context):
-    request = context["request"]
-    current = get_language()
-    return [
-        {
-            "code": code,
-            "name": name,
-            "url": request.build_absolute_uri(translate_url(request.path, code)),
-            "current": code == current,
-        }
-        for code, name in settings.LANGUAGES
-    ]
+    """The current page in every language it is published in (see translations.switcher)."""
+    return switcher.language_links(context["request"], context.get("page"))
+
+
+@register.simple_tag(takes_context=True)
+def fallback_lang(context, text):
+    """` lang="ja"` when text is untranslated Japanese on a page in another language."""
+    detector = FallbackDetector.for_request(context.get("request"))
+    return mark_safe(' lang="ja"') if detector.is_fallback(text) else ""
 
 
 @register.filter
@@ -61,8 +60,11 @@ def text_block(context, text, terms=None, glossary_url="", furigana=None):
     """Paragraphs of plain text; with terms, the first mention of each links to the glossary.
 
     Japanese text gets ふりがな when the reader turned them on, or always with furigana=True.
+    Untranslated Japanese on a page in another language is marked lang="ja".
     """
     wants_ruby = furigana_enabled(context.get("request")) if furigana is None else furigana
     render_text = ruby_html if wants_ruby and get_language() == "ja" else conditional_escape
     paragraphs = link_terms(split_paragraphs(text), terms or [], glossary_url, render_text)
+    if FallbackDetector.for_request(context.get("request")).is_fallback(text):
+        paragraphs = [format_html('<span lang="ja">{}</span>', p) for p in paragraphs]
     return {"paragraphs": paragraphs}

@@ -3,21 +3,23 @@
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from wagtail.models import (
-    GroupApprovalTask,
     GroupPagePermission,
     Locale,
     Page,
     Workflow,
+    WorkflowContentType,
     WorkflowPage,
     WorkflowTask,
 )
 
+from glossary.models import GlossaryTerm
 from home import roles
 from measures.importer.parser import parse_plan
-from measures.models import Department, DepartmentMembership
+from measures.models import Department, DepartmentMembership, DivisionReviewTask
 
 
 class Command(BaseCommand):
@@ -60,8 +62,11 @@ class Command(BaseCommand):
             Department.objects.get_or_create(locale=locale, name=name)
 
     def _page_permissions(self, groups):
+        """Exactly the grants of roles.PAGE_PERMISSIONS on the root: older grants are withdrawn."""
         root = Page.get_first_root_node()
         for name, codenames in roles.PAGE_PERMISSIONS.items():
+            grants = GroupPagePermission.objects.filter(group=groups[name], page=root)
+            grants.exclude(permission__codename__in=codenames).delete()
             for codename in codenames:
                 GroupPagePermission.objects.get_or_create(
                     group=groups[name],
@@ -72,14 +77,20 @@ class Command(BaseCommand):
                 )
 
     def _workflow(self, reviewers):
+        """The division review, for every page and for glossary terms."""
         workflow, _ = Workflow.objects.get_or_create(name=roles.WORKFLOW_NAME)
-        task = GroupApprovalTask.objects.filter(name=roles.REVIEW_TASK_NAME).first()
+        task = DivisionReviewTask.objects.filter(name=roles.REVIEW_TASK_NAME).first()
         if task is None:
-            task = GroupApprovalTask.objects.create(name=roles.REVIEW_TASK_NAME)
+            task = DivisionReviewTask.objects.create(name=roles.REVIEW_TASK_NAME)
         task.groups.set([reviewers])
+        WorkflowTask.objects.filter(workflow=workflow).exclude(task=task).delete()
         WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
         WorkflowPage.objects.update_or_create(
             page=Page.get_first_root_node(), defaults={"workflow": workflow}
+        )
+        WorkflowContentType.objects.update_or_create(
+            content_type=ContentType.objects.get_for_model(GlossaryTerm),
+            defaults={"workflow": workflow},
         )
 
     def _demo_accounts(self, groups, locale):

@@ -1,0 +1,262 @@
+"""The public pages in a real browser: Debian's Chromium, driven by Playwright, checked by axe.
+
+The site runs in its own process (tests/browser/server.py) against a database of its own, made,
+bootstrapped and imported once per test session, so the other tests' session-wide plan and their
+rolled-back transactions are left alone: on SQLite a file in the session's temporary folder, on
+PostgreSQL a database named after DATABASE_URL's with `_browser` appended, dropped at the end.
+Font files are cut into the site's own media folder; the cut files are kept between runs in
+test-results/font-cache/ (they are named by their content), so only the first run pays for them.
+
+In CI (CI=true) a missing Chromium or font source fails these tests; elsewhere they are skipped.
+"""
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+import pytest
+from django.conf import settings
+
+from home import fonts
+from tests.browser.results import RESULTS
+from tests.conftest import IN_CI
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+FONT_CACHE = settings.BASE_DIR / "test-results" / "font-cache"
+SETUP_COMMANDS = [
+    ["migrate", "--no-input"],
+    ["bootstrap_site", "--demo"],
+    ["import_plan"],
+    ["import_content_translations", "--locale", "en"],
+    ["build_fonts", "--benchmark"],
+]
+VISITED = pytest.StashKey[list]()
+
+
+def _unavailable(reason):
+    if IN_CI:
+        pytest.fail(reason)
+    pytest.skip(reason)
+
+
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers",
+        "a11y_check(name, criteria): a check of ours, reported in a11y-results.json with the "
+        "WCAG success criteria it covers",
+    )
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    marker = item.get_closest_marker("a11y_check")
+    if marker and (report.when == "call" or (report.when == "setup" and not report.passed)):
+        RESULTS.add_check(
+            name=marker.args[0],
+            criteria=list(marker.kwargs.get("criteria", [])),
+            test=item.nodeid,
+            outcome=report.outcome,
+            urls=item.stash.get(VISITED, []),
+        )
+    return report
+
+
+def pytest_sessionfinish(session):
+    RESULTS.write()
+
+
+def pytest_terminal_summary(terminalreporter):
+    fonts = RESULTS.fonts
+    if not fonts:
+        return
+    terminalreporter.section("font bytes of a first view")
+    terminalreporter.write_line(f"{fonts['url']}, median of {fonts['runs']} runs")
+    for weight, site in fonts["site"].items():
+        generic = fonts["generic"][weight]
+        terminalreporter.write_line(
+            f"weight {weight}: site subsets {site / 1024:.1f} KB, generic slicing "
+            f"{generic / 1024:.1f} KB ({site / generic:.0%})"
+        )
+
+
+# The site
+
+
+def _free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _postgres_database(url):
+    """A fresh database beside DATABASE_URL's; returns its URL and a function that drops it."""
+    import psycopg
+    from psycopg import sql
+
+    parts = urlsplit(url)
+    database = f"{parts.path.lstrip('/') or 'postgres'}_browser"
+    name = sql.Identifier(database)
+    maintenance = urlunsplit(parts._replace(path="/postgres"))
+
+    def drop():
+        with psycopg.connect(maintenance, autocommit=True) as connection:
+            connection.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(name))
+
+    drop()
+    with psycopg.connect(maintenance, autocommit=True) as connection:
+        connection.execute(sql.SQL("CREATE DATABASE {}").format(name))
+    return urlunsplit(parts._replace(path=f"/{database}")), drop
+
+
+def _site_database(folder):
+    url = os.environ.get("DATABASE_URL", "")
+    if url.startswith(("postgres://", "postgresql://")):
+        return _postgres_database(url)
+    return f"sqlite:///{folder / 'site.sqlite3'}", lambda: None
+
+
+def _run_setup(env, log):
+    for command in SETUP_COMMANDS:
+        result = subprocess.run(  # noqa: S603
+            [sys.executable, "manage.py", *command],
+            cwd=settings.BASE_DIR,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            check=False,
+            timeout=900,
+        )
+        if result.returncode != 0:
+            log.flush()
+            tail = Path(log.name).read_text(encoding="utf-8", errors="replace")[-3000:]
+            pytest.fail(f"setting up the browser site: {' '.join(command)} failed\n{tail}")
+
+
+def _copy_fonts(source, target):
+    target.mkdir(parents=True, exist_ok=True)
+    for file in source.glob("*.woff2"):
+        if not (target / file.name).exists():
+            shutil.copy2(file, target / file.name)
+
+
+def _wait_until_serving(url, process, log_path):
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"the browser site stopped:\n{log_path.read_text()[-3000:]}")
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    pytest.fail(f"the browser site did not answer within 60 s:\n{log_path.read_text()[-3000:]}")
+
+
+@pytest.fixture(scope="session")
+def site_url(tmp_path_factory):
+    """Base URL of the site served for the browser, with its own imported database."""
+    if not CHROMIUM.exists():
+        _unavailable(f"{CHROMIUM} not found: install Debian's chromium to run the browser tests")
+    try:
+        fonts.source_path(fonts.WEIGHTS[0].proportional)
+    except fonts.FontSourceMissing as error:
+        _unavailable(str(error))
+    folder = tmp_path_factory.mktemp("browser-site")
+    database_url, drop_database = _site_database(folder)
+    media = folder / "media"
+    _copy_fonts(FONT_CACHE, media / "fonts")
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "cms.settings.test",
+        "DATABASE_URL": database_url,
+        "MEDIA_ROOT": str(media),
+        "CELERY_BROKER_URL": "",
+        "PYTHONUNBUFFERED": "1",
+    }
+    port = _free_port()
+    env["WAGTAILADMIN_BASE_URL"] = f"http://127.0.0.1:{port}"
+    log_path = folder / "site.log"
+    with log_path.open("w", encoding="utf-8") as log:
+        _run_setup(env, log)
+    _copy_fonts(media / "fonts", FONT_CACHE)
+    with log_path.open("a", encoding="utf-8") as log:
+        process = subprocess.Popen(  # noqa: S603
+            [sys.executable, "-m", "tests.browser.server", str(port)],
+            cwd=settings.BASE_DIR,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        _wait_until_serving(f"{base}/ja/", process, log_path)
+        yield base
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+        drop_database()
+
+
+# The browser
+
+
+@pytest.fixture(scope="session")
+def browser(site_url):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def open_page(browser, site_url, request):
+    """open_page(path, width=1280, **context options) → a Playwright page, fonts loaded.
+
+    Context options are Playwright's (color_scheme, reduced_motion, forced_colors,
+    java_script_enabled …); cookies={"name": "value"} are set first.
+    """
+    contexts = []
+    request.node.stash[VISITED] = []
+
+    def open_(path, width=1280, height=900, cookies=None, init_script=None, **options):
+        context = browser.new_context(viewport={"width": width, "height": height}, **options)
+        contexts.append(context)
+        if cookies:
+            context.add_cookies(
+                [{"name": k, "value": v, "url": site_url} for k, v in cookies.items()]
+            )
+        if init_script:
+            context.add_init_script(init_script)
+        page = context.new_page()
+        page.goto(site_url + path)
+        if options.get("java_script_enabled", True):
+            page.evaluate("document.fonts.ready.then(() => true)")
+        if path not in request.node.stash[VISITED]:
+            request.node.stash[VISITED].append(path)
+        return page
+
+    yield open_
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture(scope="session")
+def results():
+    return RESULTS

@@ -1,0 +1,94 @@
+"""Collects what the browser tests found and writes test-results/a11y-results.json.
+
+The format is documented in tests/browser/test_axe.py; the accessibility report page
+(試験結果) is generated from this file.
+"""
+
+import json
+import statistics
+from datetime import UTC, datetime
+
+from django.conf import settings
+
+RESULTS_PATH = settings.BASE_DIR / "test-results" / "a11y-results.json"
+FORMAT_VERSION = 1
+
+
+class A11yResults:
+    def __init__(self):
+        self.tool = {}
+        self.axe_tags = []
+        self.rules = {}
+        self.pages = []
+        self.checks = []
+        self.fonts = {}
+
+    def add_axe_run(self, *, url, page, language, width, status, response):
+        self.tool.setdefault("axe_core", response["testEngine"]["version"])
+        for outcome in ("passes", "violations", "inapplicable", "incomplete"):
+            for rule in response[outcome]:
+                self.rules.setdefault(
+                    rule["id"],
+                    {
+                        "help": rule["help"],
+                        "description": rule["description"],
+                        "tags": rule["tags"],
+                    },
+                )
+        self.pages.append(
+            {
+                "url": url,
+                "page": page,
+                "language": language,
+                "width": width,
+                "status": status,
+                "passes": sorted(rule["id"] for rule in response["passes"]),
+                "violations": [
+                    {
+                        "id": rule["id"],
+                        "impact": rule["impact"],
+                        "nodes": [node["target"] for node in rule["nodes"]],
+                    }
+                    for rule in response["violations"]
+                ],
+                "inapplicable": sorted(rule["id"] for rule in response["inapplicable"]),
+                "incomplete": sorted(rule["id"] for rule in response["incomplete"]),
+            }
+        )
+
+    def add_check(self, *, name, criteria, test, outcome, urls):
+        self.checks.append(
+            {"name": name, "criteria": criteria, "test": test, "outcome": outcome, "urls": urls}
+        )
+
+    def set_fonts(self, *, url, runs, site, generic):
+        """Font bytes of a first view per weight: lists of one figure per run."""
+        self.fonts = {
+            "url": url,
+            "runs": runs,
+            "site": {weight: statistics.median(v) for weight, v in site.items()},
+            "generic": {weight: statistics.median(v) for weight, v in generic.items()},
+        }
+
+    def as_json(self):
+        return {
+            "format": FORMAT_VERSION,
+            "generated_at": datetime.now(UTC).isoformat(timespec="seconds"),
+            "tool": self.tool,
+            "axe_tags": self.axe_tags,
+            "rules": dict(sorted(self.rules.items())),
+            "pages": self.pages,
+            "checks": self.checks,
+            "fonts": self.fonts,
+        }
+
+    def write(self):
+        if not (self.pages or self.checks):
+            return
+        RESULTS_PATH.parent.mkdir(parents=True, exist_ok=True)
+        RESULTS_PATH.write_text(
+            json.dumps(self.as_json(), ensure_ascii=False, indent=2), encoding="utf-8"
+        )
+
+
+RESULTS = A11yResults()

@@ -1,0 +1,83 @@
+"""The self-hosted font: cut from the published text, re-cut when a page brings new characters."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.cache import cache
+from fontTools.ttLib import TTFont
+
+from home import fonts
+from tests.conftest import IN_CI
+
+FONT_CACHE = settings.BASE_DIR / "test-results" / "font-cache"
+NEW_CHARACTER = "鬱"  # shown nowhere on the site, and in BIZ UDPGothic
+
+
+@pytest.fixture
+def font_media(settings, tmp_path):
+    try:
+        fonts.source_path(fonts.WEIGHTS[0].proportional)
+    except fonts.FontSourceMissing as error:
+        if IN_CI:
+            pytest.fail(str(error))
+        pytest.skip(str(error))
+    settings.MEDIA_ROOT = tmp_path
+    (tmp_path / "fonts").mkdir()
+    for file in FONT_CACHE.glob("*fallback*.woff2"):  # cut by earlier runs, named by content
+        shutil.copy2(file, tmp_path / "fonts" / file.name)
+    cache.delete(fonts.MANIFEST_CACHE_KEY)
+    yield tmp_path
+    cache.delete(fonts.MANIFEST_CACHE_KEY)
+
+
+def _codepoints(media, name):
+    return set(TTFont(Path(media) / name).getBestCmap())
+
+
+def test_pages_link_the_fonts_they_need(client, font_media, measure):
+    manifest = fonts.build_fonts()
+    html = client.get("/ja/measures/1/").content.decode()
+    entry = manifest["pages"][str(measure(1).pk)]
+
+    assert f'href="/media/{manifest["stylesheet"]}"' in html
+    assert html.count('rel="preload"') == len(manifest["preload"]) + len(entry["preload"])
+    assert '<style id="page-fonts">@font-face{font-family:"Plan BIZ UDPGothic"' in html
+    assert "font-display:swap" in (font_media / manifest["stylesheet"]).read_text()
+    for weight, characters in entry["characters"].items():
+        assert set(characters).isdisjoint(manifest["core"][weight])
+
+
+def test_publishing_new_characters_recuts_the_page_subset(
+    font_media, measure, django_capture_on_commit_callbacks
+):
+    fonts.build_fonts()
+    page = measure(1)
+    page.situation = f"{page.situation}{NEW_CHARACTER}"
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision().publish()
+
+    entry = fonts.current_manifest()["pages"][str(page.pk)]
+    regular = next(name for name in entry["preload"] if "-400-" in name)
+    assert NEW_CHARACTER in entry["characters"]["400"]
+    assert ord(NEW_CHARACTER) in _codepoints(font_media, regular)
+
+
+def test_publishing_known_characters_cuts_nothing(font_media, measure):
+    manifest = fonts.build_fonts()
+    page = measure(2)
+    page.save_revision().publish()
+
+    assert fonts.rebuild_page_font(page.pk) is False
+    assert fonts.current_manifest() == manifest
+
+
+def test_without_a_first_build_publishing_queues_nothing(
+    font_media, measure, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks() as callbacks:
+        measure(3).save_revision().publish()
+
+    assert fonts.current_manifest() is None
+    assert callbacks == []

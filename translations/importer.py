@@ -1,0 +1,105 @@
+"""import_content_translations: the content files applied to every page and snippet."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from itertools import chain
+
+from django.conf import settings
+from wagtail.models import Locale, Page
+
+from glossary.models import GlossaryTerm
+from home.models import HomePage
+from measures.models import Department, DxPriority, MeasurePage
+from translations import pairing
+from translations.content import ContentPack
+from translations.sync import SyncReport, prepare_source, translate
+
+CONTENT_DIR = settings.BASE_DIR / "locale" / "content"
+
+
+def target_languages():
+    """Every content language except the source language."""
+    return [
+        code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES if code != settings.LANGUAGE_CODE
+    ]
+
+
+def load_plain_summaries(pack: ContentPack, report: SyncReport):
+    """The Japanese plain summaries are source content: set them on the Japanese measures."""
+    locale = Locale.get_default()
+    for number, summary in sorted(pack.summaries.items()):
+        text = (summary.get("plain_summary") or "").strip()
+        page = MeasurePage.objects.filter(locale=locale, number=number).first()
+        if page is None or not text:
+            continue
+        if page.plain_summary == text:
+            report.unchanged += 1
+            continue
+        page.plain_summary = text
+        page.save_revision(log_action=True).publish()
+        report.saved.append(f"measure {number} plain summary (ja)")
+
+
+@dataclass
+class Item:
+    """One Japanese page or snippet, with how to find its translated strings in a pack."""
+
+    instance: object
+    label: str
+    strings: Callable[[object, ContentPack], dict]
+    after: Callable[[object, object, ContentPack], None] | None = None
+
+
+def _snippet_items(source):
+    for department in Department.objects.filter(locale=source):
+        yield Item(department, f"department {department.name}", pairing.department_strings)
+    for term in GlossaryTerm.objects.filter(locale=source, live=True):
+        yield Item(term, f"glossary {term.term}", pairing.glossary_strings)
+    for priority in DxPriority.objects.filter(locale=source):
+        label = f"dx priority {priority.group} ({priority.number})"
+        yield Item(priority, label, pairing.dx_priority_strings, _apply_points)
+
+
+def _apply_points(priority, target, pack):
+    """The points lists are a JSON field wagtail-localize copies from the source on every
+    sync; the translated lists are written after it."""
+    points = pairing.dx_points(priority, pack)
+    for link in target.measure_links.all():
+        wanted = points.get(link.translation_key)
+        if wanted and link.points != wanted:
+            type(link).objects.filter(pk=link.pk).update(points=wanted)
+
+
+def _page_item(page):
+    if isinstance(page, MeasurePage):
+        return Item(page, f"measure {page.number}", pairing.measure_strings)
+    if isinstance(page, HomePage):
+        return Item(page, "home", pairing.home_strings)
+    return Item(page, f"page {page.slug}", pairing.section_strings)
+
+
+def _page_items(source, report):
+    """The Japanese home page and every page under it, parents before children."""
+    home = HomePage.objects.filter(locale=source).first()
+    if home is None:
+        report.warnings.append("no Japanese home page: run import_plan first")
+        return
+    pages = Page.objects.descendant_of(home, inclusive=True).filter(locale=source)
+    for page in pages.order_by("path").specific():
+        yield _page_item(page)
+
+
+def import_languages(packs: list[ContentPack], report: SyncReport):
+    """Translate every page and snippet of the plan into each pack's language.
+
+    Object by object, so that each Japanese object is extracted once for all languages.
+    """
+    source = Locale.get_default()
+    targets = [(Locale.objects.get(language_code=pack.language_code), pack) for pack in packs]
+    for item in chain(_snippet_items(source), _page_items(source, report)):
+        prepared = prepare_source(item.instance)
+        for locale, pack in targets:
+            strings = item.strings(item.instance, pack)
+            target = translate(item.instance, prepared, locale, strings, item.label, report)
+            if item.after and target is not None:
+                item.after(item.instance, target, pack)

@@ -1,0 +1,108 @@
+"""Applying translated content to wagtail-localize: sources, translations, strings, targets.
+
+For one Japanese object and {content path: translated text}: the object's TranslationSource is
+brought up to date, a Translation into the target locale is ensured, each translated string is
+stored as a StringTranslation for the segment at that path, and the translated object is saved
+and published with the Japanese text standing in for whatever is not translated. A run that
+finds nothing new saves nothing, and strings an editor has changed in the CMS are kept.
+"""
+
+from dataclasses import dataclass, field
+
+from wagtail.models import DraftStateMixin
+from wagtail_localize.models import StringTranslation, Translation, TranslationSource
+from wagtail_localize.strings import StringValue
+
+IMPORT_TOOL = "import_content_translations"
+
+
+@dataclass
+class SyncReport:
+    saved: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+
+def prepare_source(instance):
+    """The object's TranslationSource, refreshed from the database; True if it changed."""
+    before = (
+        TranslationSource.objects.filter(
+            object_id=instance.translation_key, locale_id=instance.locale_id
+        )
+        .values_list("last_updated_at", flat=True)
+        .first()
+    )
+    source, _created = TranslationSource.update_or_create_from_instance(instance)
+    return source, source.last_updated_at != before
+
+
+def _store(segment, locale, text):
+    """Record one translated string; False if it was already there or an editor changed it."""
+    data = StringValue.from_plaintext(text.strip()).data
+    existing = StringTranslation.objects.filter(
+        translation_of_id=segment.string_id, locale=locale, context_id=segment.context_id
+    ).first()
+    if existing is None:
+        StringTranslation.objects.create(
+            translation_of_id=segment.string_id,
+            locale=locale,
+            context_id=segment.context_id,
+            data=data,
+            translation_type=StringTranslation.TRANSLATION_TYPE_MANUAL,
+            tool_name=IMPORT_TOOL,
+        )
+        return True
+    edited_in_cms = existing.tool_name != IMPORT_TOOL or existing.last_translated_by_id
+    if existing.data == data or edited_in_cms:
+        return False
+    existing.data = data
+    existing.has_error = False
+    existing.save()
+    return True
+
+
+def _store_strings(source, locale, strings, label, report):
+    changed = False
+    paths = set()
+    for segment in source.stringsegment_set.select_related("context"):
+        paths.add(segment.context.path)
+        text = strings.get(segment.context.path)
+        if text:
+            changed |= _store(segment, locale, text)
+    for path in sorted(set(strings) - paths):
+        report.warnings.append(f"{label}: {path} is translated but empty in Japanese; ignored")
+    return changed
+
+
+def translate(instance, prepared, locale, strings, label, report):
+    """Bring the translation of instance into locale up to date with strings, given its
+    prepare_source() result; returns the translated object, or None if an editor has taken it
+    out of synchronised translation."""
+    source, changed = prepared
+    translation, created = Translation.objects.get_or_create(source=source, target_locale=locale)
+    if not translation.enabled:
+        report.warnings.append(f"{label}: translation into {locale} is disabled; left alone")
+        return None
+    changed |= created
+    changed |= _store_strings(source, locale, strings, label, report)
+    if changed or not instance.has_translation(locale):
+        _save_and_publish(translation)
+        report.saved.append(label)
+    else:
+        report.unchanged += 1
+    return source.get_translated_instance(locale)
+
+
+def _save_and_publish(translation):
+    """Save the translated object and publish it now.
+
+    wagtail-localize publishes pages when the transaction commits, with the page as it was when
+    saved; inside one transaction for the whole import that would publish a translated home page
+    with its child count from before its sections were added. So drafts are saved and published
+    here, straight away.
+    """
+    if not issubclass(translation.source.specific_content_type.model_class(), DraftStateMixin):
+        translation.save_target(publish=True)
+        return
+    translation.save_target(publish=False)
+    translation.get_target_instance().get_latest_revision().publish()

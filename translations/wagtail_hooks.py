@@ -1,0 +1,44 @@
+from django.contrib import messages
+from django.urls import path, reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail import hooks
+from wagtail.admin.widgets import Button
+
+from translations import views
+from translations.review import can_submit, source_changed_since_sync
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    return [
+        path(
+            "translations/<int:page_id>/submit/",
+            views.submit_translation,
+            name="translations_submit_for_review",
+        )
+    ]
+
+
+@hooks.register("register_page_listing_more_buttons")
+def submit_translation_button(page, user, next_url=None):
+    if can_submit(page, user):
+        yield Button(
+            gettext_lazy("翻訳を審査に送る"),
+            reverse("translations_submit_for_review", args=[page.pk]),
+            icon_name="resubmit",
+            priority=25,
+        )
+
+
+# Runs before wagtail-localize's hook, which replaces the editor of a translated page.
+@hooks.register("before_edit_page", order=-1)
+def warn_when_source_changed(request, page):
+    if request.method == "GET" and source_changed_since_sync(page):
+        messages.warning(
+            request,
+            _(
+                "日本語の元のページが、この翻訳の同期後に更新されています。翻訳が古くなって"
+                "います。元のページのメニューの「Sync translated pages」で更新してください。"
+            ),
+        )
