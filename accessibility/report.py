@@ -1,8 +1,8 @@
 """The JIS X 8341-3 style test report, computed from the browser test run's results file.
 
-The results file (written by tests/browser) lists, for every page, language and width tested,
-the axe-core rules that passed, were violated or did not apply (each with its WCAG tags), and the
-outcome of the project's own browser checks with the criteria they cover.
+The results file (written by tests/browser/results.py, format 1) lists, for every page, language
+and width tested, the axe-core rules that passed, were violated or did not apply, the WCAG tags of
+every rule, and the outcome of the project's own browser checks with the criteria they cover.
 """
 
 from accessibility.criteria import CRITERIA
@@ -13,27 +13,28 @@ NOT_APPLICABLE = "not_applicable"
 NOT_TESTED = "not_tested"
 
 
-def _rule_tags(entry):
-    return set(entry.get("tags", [])) if isinstance(entry, dict) else set()
+def _rule_tags(results, entry):
+    rule_id = entry["id"] if isinstance(entry, dict) else entry
+    return set(results["rules"].get(rule_id, {}).get("tags", []))
 
 
 def _outcomes(results):
     """criterion number → set of outcomes seen for it in the run."""
     by_tag = {c.axe_tag: c.number for c in CRITERIA}
     seen = {c.number: set() for c in CRITERIA}
-    for run in results.get("runs", []):
+    for page in results["pages"]:
         for key, outcome in (
             ("violations", FAILED),
             ("passes", PASSED),
             ("inapplicable", NOT_APPLICABLE),
         ):
-            for entry in run.get(key, []):
-                for tag in _rule_tags(entry) & by_tag.keys():
+            for entry in page.get(key, []):
+                for tag in _rule_tags(results, entry) & by_tag.keys():
                     seen[by_tag[tag]].add(outcome)
-    for check in results.get("checks", []):
+    for check in results["checks"]:
         for number in check.get("criteria", []):
             if number in seen:
-                seen[number].add(PASSED if check.get("passed") else FAILED)
+                seen[number].add(PASSED if check["outcome"] == PASSED else FAILED)
     return seen
 
 
@@ -47,15 +48,10 @@ def verdict(outcomes):
 def summarise(results):
     """What the report page shows: tested pages, and per criterion whether it applies and passed."""
     seen = _outcomes(results)
-    pages = sorted(
-        {
-            (run["url"], run.get("language", ""), run.get("width", 0))
-            for run in results.get("runs", [])
-        }
-    )
+    pages = sorted({(p["url"], p.get("language", ""), p.get("width", 0)) for p in results["pages"]})
     return {
         "generated_at": results.get("generated_at", ""),
-        "tool": results.get("tool", "axe-core"),
+        "tool": ", ".join(f"{name} {version}" for name, version in results.get("tool", {}).items()),
         "pages": [{"url": u, "language": lang, "width": w} for u, lang, w in pages],
         "criteria": [
             {
@@ -71,8 +67,8 @@ def summarise(results):
             {
                 "name": check["name"],
                 "criteria": check.get("criteria", []),
-                "passed": check.get("passed"),
+                "passed": check["outcome"] == PASSED,
             }
-            for check in results.get("checks", [])
+            for check in results["checks"]
         ],
     }
