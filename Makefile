@@ -23,6 +23,7 @@ setup: install ## migrate, compile translations, bootstrap with demo accounts, i
 	$(BIN)/python manage.py import_plan
 	$(BIN)/python manage.py import_content_translations
 	$(BIN)/python manage.py publish_accessibility_report
+	-$(BIN)/python manage.py build_fonts  # needs fonts-morisawa-bizud-gothic; without it the site uses system fonts
 
 run: setup ## set everything up and serve the site on http://127.0.0.1:8000
 	$(BIN)/python manage.py runserver 127.0.0.1:8000

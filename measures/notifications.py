@@ -18,6 +18,8 @@ from wagtail.models import AbstractGroupApprovalTask, TaskState, WorkflowState
 from wagtail.signals import task_submitted, workflow_approved, workflow_rejected, workflow_submitted
 from wagtail.users.models import UserProfile
 
+from measures.tasks import send_notification_email
+
 # Wagtail's own notifiers are connected under these ids (wagtail.admin.signal_handlers).
 WAGTAIL_NOTIFIERS = {
     "task_submitted": "group_approval_task_submitted_email_notification",
@@ -43,8 +45,6 @@ def wants(user, notification):
 
 def queue_email(recipient, notification, context):
     """Render the mail in the recipient's language; send it by Celery after the commit."""
-    from measures.tasks import send_notification_email
-
     with override(UserProfile.get_for_user(recipient).get_preferred_language()):
         context = {**context, "recipient": get_user_display_name(recipient)}
         subject = render_to_string(f"measures/notifications/{notification}_subject.txt", context)
