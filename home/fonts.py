@@ -29,10 +29,12 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import logging
 import multiprocessing
 import os
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from html.parser import HTMLParser
@@ -315,6 +317,18 @@ def _chrome_urls():
     ]
 
 
+@contextmanager
+def _quiet_not_found():
+    """The missing page is rendered on purpose: no "Not Found" warning for it."""
+    logger = logging.getLogger("django.request")
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+
+
 def core_characters(weight, pages, chrome):
     """The weight's fixed characters, the UI strings, and what CORE_SHARE of the pages show."""
     counts = Counter(c for shown in pages for c in shown.weight(weight.value))
@@ -371,7 +385,8 @@ def build_fonts(benchmark=False):
     benchmark=True also cuts Fontsource's slices and a stylesheet using only them.
     """
     pages = {page_id: shown_characters(_render(url)) for page_id, url in _live_pages()}
-    chrome_shown = [shown_characters(_render(url)) for url in _chrome_urls()]
+    with _quiet_not_found():
+        chrome_shown = [shown_characters(_render(url)) for url in _chrome_urls()]
     chrome = Shown(
         frozenset().union(*(s.regular for s in chrome_shown)),
         frozenset().union(*(s.bold for s in chrome_shown)),

@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 from modelcluster.fields import ParentalManyToManyField
@@ -163,8 +164,9 @@ class MeasurePage(Page):
     def policy_area_list(self):
         return [line.strip() for line in self.policy_areas.splitlines() if line.strip()]
 
-    @property
+    @cached_property
     def departments(self):
+        # Read once per page object: templates ask for the departments many times.
         return [link.department for link in self.department_links.all()]
 
     @property
@@ -192,8 +194,8 @@ class MeasurePage(Page):
     def fiscal_year_rows(self):
         """Plan against actual, one row per fiscal year of the plan and any later report."""
         reports = {r.fiscal_year: r for r in self.progress_reports.all()}
-        years = sorted({e.fiscal_year for e in self.plan_entries.all()} | set(reports))
+        plans = {e.fiscal_year: e.plan for e in self.plan_entries.all()}
         return [
-            {"fiscal_year": year, "plan": self.plan_for(year), "report": reports.get(year)}
-            for year in years
+            {"fiscal_year": year, "plan": plans.get(year, ""), "report": reports.get(year)}
+            for year in sorted(plans.keys() | reports.keys())
         ]

@@ -19,22 +19,25 @@ register = template.Library()
 SECTION_SLUGS = {"measures", "glossary", "open-data"}
 
 
-def _home_page(request):
-    site = Site.find_for_request(request)
-    return site.root_page.localized.specific if site else None
+def _section_urls(request):
+    """Home and section URLs in the visitor's language, worked out once per request."""
+    if not hasattr(request, "_plan_section_urls"):
+        site = Site.find_for_request(request)
+        home = site.root_page.localized.specific if site else None
+        urls = {}
+        if home is not None:
+            urls["home"] = home.get_url(request)
+            for child in home.get_children().live().filter(slug__in=SECTION_SLUGS):
+                urls[child.slug] = child.get_url(request)
+        request._plan_section_urls = urls
+    return request._plan_section_urls
 
 
 @register.simple_tag(takes_context=True)
 def localized_url(context, section):
     """The URL of the home page or of one of its sections, in the visitor's language."""
-    request = context["request"]
-    home = _home_page(request)
-    if home is None:
-        return "/"
-    if section not in SECTION_SLUGS:
-        return home.get_url(request)
-    child = home.get_children().live().filter(slug=section).first()
-    return child.get_url(request) if child else home.get_url(request)
+    urls = _section_urls(context["request"])
+    return urls.get(section) or urls.get("home") or "/"
 
 
 @register.simple_tag(takes_context=True)

@@ -143,3 +143,13 @@ def test_read_api_lists_published_pages(client, measure):
     measure(8).unpublish()
     data = client.get("/api/v2/pages/?type=measures.MeasurePage&locale=ja").json()
     assert data["meta"]["total_count"] == 23
+
+
+@pytest.mark.parametrize(
+    ("url", "most"), [("/ja/measures/1/", 50), ("/en/measures/1/", 60), ("/ja/measures/", 30)]
+)
+def test_pages_read_each_part_once(client, db, django_assert_max_num_queries, url, most):
+    # A measure page used to read its departments and plan entries once per use: 125 queries.
+    client.get(url)  # fills the per-process caches (site, furigana dictionary version)
+    with django_assert_max_num_queries(most):
+        assert client.get(url).status_code == 200
