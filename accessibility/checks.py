@@ -55,13 +55,24 @@ NUMERIC_DATE = re.compile(
 VAGUE_LINK_TEXT = {
     "こちら",
     "ここ",
+    "こちらから",
+    "ここから",
     "こちらをクリック",
     "ここをクリック",
+    "詳しくはこちら",
+    "詳細はこちら",
+    "詳細",
+    "リンク",
+    "クリック",
     "click here",
     "here",
-    "詳細",
     "more",
+    "read more",
+    "link",
 }
+# A link written in a plain-text field the way editors paste them: [text](address).
+TEXT_LINK = re.compile(r"\[([^\]\n]*)\]\(([^)\s]+)\)")
+LINK_TEXT_DECORATION = re.compile(r"[\s「」『』【】()（）→▶>＞。、.!！:：]+")
 
 
 @dataclass(frozen=True)
@@ -151,6 +162,31 @@ def check_spaced_words(text):
     ]
 
 
+def is_vague_link_text(label):
+    """Link text that does not say where it leads once read out of its sentence."""
+    bare = LINK_TEXT_DECORATION.sub("", unicodedata.normalize("NFKC", label)).lower()
+    spaced = " ".join(unicodedata.normalize("NFKC", label).lower().split())
+    return len(bare) < 2 or bare in VAGUE_LINK_TEXT or spaced in VAGUE_LINK_TEXT
+
+
+def vague_link_finding(label):
+    return Finding(
+        "vague_link",
+        ERROR,
+        _("リンクの文字「%(text)s」では行き先がわかりません。行き先の名前をリンクにしてください。")
+        % {"text": label},
+        label,
+    )
+
+
+def check_text_links(text):
+    return [
+        vague_link_finding(match.group(1).strip())
+        for match in TEXT_LINK.finditer(text)
+        if is_vague_link_text(match.group(1))
+    ]
+
+
 def check_dates(text):
     match = NUMERIC_DATE.search(text)
     if not match:
@@ -171,6 +207,7 @@ TEXT_RULES = [
     check_half_width_katakana,
     check_full_width_alphanumeric,
     check_spaced_words,
+    check_text_links,
     check_dates,
 ]
 
@@ -230,20 +267,11 @@ def check_html(html):
                     alt or image.get("src", ""),
                 )
             )
-    for link in outline.links:
-        label = link["text"].strip()
-        if len(label) < 2 or label.lower() in VAGUE_LINK_TEXT:
-            findings.append(
-                Finding(
-                    "vague_link",
-                    ERROR,
-                    _(
-                        "リンクの文字「%(text)s」では行き先がわかりません。行き先の名前をリンクにしてください。"
-                    )
-                    % {"text": label},
-                    label,
-                )
-            )
+    findings += [
+        vague_link_finding(link["text"].strip())
+        for link in outline.links
+        if is_vague_link_text(link["text"])
+    ]
     for previous, current in zip(outline.links, outline.links[1:], strict=False):
         if previous["href"] and previous["href"] == current["href"]:
             findings.append(
@@ -279,6 +307,15 @@ def check_html(html):
                 )
             )
     return findings
+
+
+def apply_fixes(text):
+    """The text with every mechanical fix applied, each rule's fix on top of the previous ones."""
+    for rule in TEXT_RULES:
+        for finding in rule(text):
+            if finding.fixed_text is not None:
+                text = finding.fixed_text
+    return text
 
 
 def check_text(text, *, is_html=False):

@@ -4,87 +4,105 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
-from accessibility.checks import ERROR, check_text
+from accessibility.checks import apply_fixes
+from accessibility.findings import (
+    TextField,
+    checked_model_fields,
+    field_label,
+    is_rich_text,
+    part_label,
+    published_version,
+    review,
+    text_fields,
+)
 
 OVERRIDE_PERMISSION = "accessibility.override_checks"
 SUBMIT_ACTIONS = ("action-submit", "action-restart-workflow")
+# Wagtail's own formset of editors' comments: staff talk, not page text.
+COMMENTS_FORMSET = "comments"
 
 
-def _text_fields(form):
-    return [
-        name
-        for name, field in form.fields.items()
-        if isinstance(field, forms.CharField)
-        and not isinstance(field, forms.SlugField)
-        and name not in {"slug", "seo_title", "search_description", "comment_notifications"}
-    ]
+def normalised_newlines(data):
+    r"""The posted data with browsers' \r\n line breaks stored as \n, as the import stores them.
+
+    Without this every textarea a browser sends differs from the stored text, so an untouched
+    field shows as changed in the revision comparison and the form always reports a change.
+    """
+    if data is None:
+        return None
+    normalised = data.copy()
+    for key, values in data.lists():
+        normalised.setlist(
+            key, [v.replace("\r\n", "\n") if isinstance(v, str) else v for v in values]
+        )
+    return normalised
+
+
+class ChangeAwareFormMixin:
+    """has_changed() tells whether the content changed, as a browser posts the form.
+
+    Django gives fields whose model default is callable (the SDGs' JSON list) a hidden "initial"
+    input to compare against; Wagtail's panels do not render it, so such a field would always
+    count as changed, and every workflow action taken from the edit view would save a revision
+    under the reviewer. The comparison with the instance's own value is what is wanted.
+    """
+
+    def __init__(self, data=None, *args, **kwargs):
+        super().__init__(normalised_newlines(data), *args, **kwargs)
+        for field in self.fields.values():
+            field.show_hidden_initial = False
 
 
 class AccessibilityChecksMixin:
     """Runs accessibility.checks on every text field of the form and its inline children.
 
-    Findings that the published version already had do not block: an editor answers for what
-    they write, not for text inherited from the report. Errors block submission for review unless
-    the user holds accessibility.override_checks; warnings never block. Ticking
-    apply_accessibility_fixes applies every mechanical fix before the draft is saved.
+    Findings that the published version already had do not block (accessibility.findings).
+    Errors block submission for review unless the user holds accessibility.override_checks;
+    warnings never block. Ticking apply_accessibility_fixes applies every mechanical fix to every
+    field before the draft is saved.
     """
 
     def clean(self):
         cleaned_data = super().clean()
-        fix = cleaned_data.get("apply_accessibility_fixes")
-        published = self._published_values()
-        blocking = []
-        for label, form, name in self._checked_fields():
-            data = form.cleaned_data if form is self else getattr(form, "cleaned_data", {})
-            value = data.get(name) or ""
-            if not isinstance(value, str):
-                continue
-            findings = check_text(value)
-            if fix:
-                for finding in findings:
-                    if finding.fixed_text is not None:
-                        value = finding.fixed_text
-                data[name] = value
-                findings = check_text(value)
-            inherited = {(f.code, f.excerpt) for f in check_text(published.get((label, name), ""))}
-            blocking += [
-                (label, name, f)
-                for f in findings
-                if f.severity == ERROR and (f.code, f.excerpt) not in inherited
-            ]
+        fields = self._submitted_text_fields(fix=cleaned_data.get("apply_accessibility_fixes"))
+        live = published_version(self.instance)
+        findings = review(fields, text_fields(live) if live else [])
+        blocking = [item for item in findings if item.blocks]
         if blocking and self._is_submitting() and not self._may_override():
-            for label, name, finding in blocking:
-                message = f"{label}: {finding.message}" if label else finding.message
-                if label:
-                    self.add_error(None, message)
+            for item in blocking:
+                if item.field.part:
+                    self.add_error(None, f"{item.field.label}: {item.finding.message}")
                 else:
-                    self.add_error(name, message)
+                    self.add_error(item.field.name, item.finding.message)
         return cleaned_data
 
-    def _checked_fields(self):
-        fields = [("", self, name) for name in _text_fields(self)]
-        for formset in getattr(self, "formsets", {}).values():
-            for index, child in enumerate(formset.forms, start=1):
-                if child.is_valid() and not child.cleaned_data.get("DELETE"):
-                    label = f"{formset.model._meta.verbose_name} {index}"
-                    fields += [(label, child, name) for name in _text_fields(child)]
+    def _submitted_text_fields(self, fix):
+        """The posted text of the page and its kept inline parts, fixed first if asked to."""
+        parts = [("", self)]
+        for name, formset in getattr(self, "formsets", {}).items():
+            if name == COMMENTS_FORMSET:
+                continue
+            kept = [
+                child
+                for child in formset.forms
+                if child.is_valid() and not child.cleaned_data.get("DELETE")
+            ]
+            parts += [
+                (part_label(formset.model, index), child) for index, child in enumerate(kept, 1)
+            ]
+        fields = []
+        for part, form in parts:
+            data = getattr(form, "cleaned_data", {})
+            for model_field in checked_model_fields(form._meta.model):
+                value = data.get(model_field.name)
+                if not isinstance(value, str):
+                    continue
+                is_html = is_rich_text(model_field)
+                if fix and not is_html:
+                    value = data[model_field.name] = apply_fixes(value)
+                label = field_label(part, model_field)
+                fields.append(TextField(part, model_field.name, label, value, is_html))
         return fields
-
-    def _published_values(self):
-        """(label, field) → text of the version now live, to tell inherited findings apart."""
-        instance = self.instance
-        if not instance.pk:
-            return {}
-        live = type(instance).objects.filter(pk=instance.pk).first()
-        if live is None:
-            return {}
-        values = {("", name): getattr(live, name, "") for name in _text_fields(self)}
-        for relation, formset in getattr(self, "formsets", {}).items():
-            for index, child in enumerate(getattr(live, relation).all(), start=1):
-                label = f"{formset.model._meta.verbose_name} {index}"
-                for name in _text_fields(formset.form()):
-                    values[(label, name)] = getattr(child, name, "")
-        return {key: value or "" for key, value in values.items() if isinstance(value, str)}
 
     def _is_submitting(self):
         return any(self.data.get(action) for action in SUBMIT_ACTIONS)
@@ -101,5 +119,5 @@ def fixes_field():
     )
 
 
-class CheckedPageForm(AccessibilityChecksMixin, WagtailAdminPageForm):
+class CheckedPageForm(ChangeAwareFormMixin, AccessibilityChecksMixin, WagtailAdminPageForm):
     apply_accessibility_fixes = fixes_field()

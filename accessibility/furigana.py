@@ -62,11 +62,29 @@ def _split_okurigana(surface: str, reading: str) -> list[Span]:
     return spans
 
 
+# SudachiPy refuses input over 49,149 bytes; 4,000 characters stay below it in any script.
+CHUNK_CHARACTERS = 4000
+SENTENCE_END = re.compile(r"[。！？!?\s]")
+
+
+def _chunks(text: str):
+    """The text in pieces SudachiPy accepts, cut after a sentence end where there is one."""
+    while len(text) > CHUNK_CHARACTERS:
+        window = text[:CHUNK_CHARACTERS]
+        ends = [m.end() for m in SENTENCE_END.finditer(window)]
+        cut = ends[-1] if ends else CHUNK_CHARACTERS
+        yield text[:cut]
+        text = text[cut:]
+    if text:
+        yield text
+
+
 def _analyse(text: str) -> list[Span]:
     from sudachipy import SplitMode
 
     spans = []
-    for morpheme in _tokenizer().tokenize(text, SplitMode.C):
+    morphemes = (m for chunk in _chunks(text) for m in _tokenizer().tokenize(chunk, SplitMode.C))
+    for morpheme in morphemes:
         surface = morpheme.surface()
         reading = to_hiragana(morpheme.reading_form())
         if has_kanji(surface) and reading and not has_kanji(reading) and reading != surface:

@@ -1,29 +1,10 @@
-"""The editor's view of the checks: every finding on the draft, with where and how to fix it."""
+"""The editor's view of the checks: what blocks submission, what was inherited, what to consider."""
 
 from django.utils.translation import gettext_lazy as _
-from modelcluster.models import get_all_child_relations
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, Panel
 
-from accessibility.checks import ERROR, check_text
-
-SKIPPED_FIELDS = {"slug", "url_path", "draft_title", "seo_title", "search_description"}
-
-
-def findings_for(instance):
-    """(field label, finding) for every text field of a model instance and its inline children."""
-    results = []
-    for field in instance._meta.concrete_fields:
-        if (
-            field.get_internal_type() in {"CharField", "TextField"}
-            and field.name not in SKIPPED_FIELDS
-        ):
-            value = getattr(instance, field.name, "") or ""
-            results += [(str(field.verbose_name), f) for f in check_text(value)]
-    for relation in get_all_child_relations(instance):
-        for index, child in enumerate(getattr(instance, relation.get_accessor_name()).all(), 1):
-            label = f"{child._meta.verbose_name} {index}"
-            results += [(f"{label} {name}", f) for name, f in findings_for(child)]
-    return results
+from accessibility.checks import ERROR
+from accessibility.findings import review_instance
 
 
 class FindingsPanel(Panel):
@@ -32,9 +13,12 @@ class FindingsPanel(Panel):
 
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)
-            findings = findings_for(self.instance) if self.instance else []
-            context["errors"] = [(label, f) for label, f in findings if f.severity == ERROR]
-            context["warnings"] = [(label, f) for label, f in findings if f.severity != ERROR]
+            findings = review_instance(self.instance) if self.instance else []
+            context["blocking"] = [item for item in findings if item.blocks]
+            context["inherited"] = [
+                item for item in findings if item.finding.severity == ERROR and item.inherited
+            ]
+            context["warnings"] = [item for item in findings if item.finding.severity != ERROR]
             return context
 
 

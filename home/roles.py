@@ -29,6 +29,8 @@ PAGE_PERMISSIONS = {
 DEPARTMENT_SCOPED_GROUPS = {EDITORS}
 
 # Model permissions, as "app_label.codename". The groups get exactly these (bootstrap_site syncs).
+# Departments and the 自治体DX table are not moderated content: a change to them is live at once,
+# so only administrators make it, and the field history (django-simple-history) records it.
 MODEL_PERMISSIONS = {
     EDITORS: ["wagtailadmin.access_admin", "glossary.change_glossaryterm"],
     REVIEWERS: [
@@ -36,9 +38,6 @@ MODEL_PERMISSIONS = {
         "accessibility.override_checks",
         "glossary.add_glossaryterm",
         "glossary.change_glossaryterm",
-        "measures.add_department",
-        "measures.change_department",
-        "measures.change_dxpriority",
     ],
     ADMINISTRATORS: [
         "wagtailadmin.access_admin",

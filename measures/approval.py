@@ -12,3 +12,13 @@ def publish_approved(workflow_state, user=None):
     """
     revision = workflow_state.content_object.get_latest_revision()
     revision.publish(user=user, skip_permission_checks=True)
+    record_approver(revision, user)
+
+
+def record_approver(revision, user):
+    """The public change history names who wrote the change (the revision's author) and who
+    approved it: the approver is known only here, not to the page_published signal."""
+    from measures.models import MeasureChangeNote
+
+    if user is not None:
+        MeasureChangeNote.objects.filter(revision=revision).update(approved_by=user)

@@ -15,3 +15,22 @@ def fiscal_year_label(fiscal_year: int) -> str:
     # check would refuse a translation that leaves out %(reiwa)d, so the check is off here.
     # xgettext:no-python-format
     return _("令和%(reiwa)d年度") % {"reiwa": reiwa_year(fiscal_year), "year": fiscal_year}
+
+
+# The years an editor may choose: the plan's own (令和3–7年度) and the years around it
+# (from 令和2年度, so no label needs the era's first year, 元年).
+FIRST_CHOOSABLE_YEAR = 2020
+LAST_CHOOSABLE_YEAR = 2035
+
+
+def fiscal_year_choice_label(fiscal_year: int) -> str:
+    """令和5年度 (2023): the era year staff write in the 調書, with the Western year beside it."""
+    return f"{fiscal_year_label(fiscal_year)} ({fiscal_year})"
+
+
+def fiscal_year_choices():
+    """Built when the form is shown, so that labels follow the admin user's language."""
+    return [("", "---------")] + [
+        (year, fiscal_year_choice_label(year))
+        for year in range(FIRST_CHOOSABLE_YEAR, LAST_CHOOSABLE_YEAR + 1)
+    ]

@@ -105,9 +105,30 @@ class FieldHistoryEntry:
 HISTORY_KINDS = {"+": _("作成"), "~": _("変更"), "-": _("削除")}
 
 
-def audited_fields(model):
-    """What a person edits, and whether the item is live: not the bookkeeping of drafts."""
-    return [f.name for f in model._meta.concrete_fields if f.editable or f.name == "live"]
+def audited_fields(model, historical_model):
+    """What a person edits, and whether the item is live: not the bookkeeping of drafts.
+
+    Only fields the history records: a model may have gained fields its history leaves out.
+    """
+    recorded = {f.name for f in historical_model._meta.fields}
+    return [
+        f
+        for f in model._meta.concrete_fields
+        if (f.editable or f.name == "live") and f.name in recorded
+    ]
+
+
+def changed_fields(record, previous, audited):
+    # Compared by hand: simple-history's diff_against skips non-editable fields such as `live`.
+    return [
+        FieldChange(
+            f.verbose_name,
+            readable(f, getattr(previous, f.attname)),
+            readable(f, getattr(record, f.attname)),
+        )
+        for f in audited
+        if getattr(previous, f.attname) != getattr(record, f.attname)
+    ]
 
 
 def readable(model_field, value):
@@ -120,22 +141,11 @@ def readable(model_field, value):
 
 def field_history(instance):
     """django-simple-history records of one object, newest first, with the fields each changed."""
-    names = audited_fields(type(instance))
-    fields = {f.name: f for f in type(instance)._meta.concrete_fields}
+    audited = audited_fields(type(instance), instance.history.model)
     entries = []
     for record in instance.history.select_related("history_user"):
         previous = record.prev_record
-        changes = []
-        if previous is not None:
-            delta = record.diff_against(previous, included_fields=names)
-            changes = [
-                FieldChange(
-                    fields[c.field].verbose_name,
-                    readable(fields[c.field], c.old),
-                    readable(fields[c.field], c.new),
-                )
-                for c in delta.changes
-            ]
+        changes = changed_fields(record, previous, audited) if previous is not None else []
         if previous is None or changes or record.history_type == "-":
             entries.append(
                 FieldHistoryEntry(

@@ -1,6 +1,21 @@
-"""Editor panels of the measure pages that belong to the workflow."""
+"""Editor panels and widgets of the measure pages."""
 
+from django import forms
 from wagtail.admin.panels import MultiFieldPanel
+
+from measures.fiscal_years import fiscal_year_choices
+
+
+class FiscalYearSelect(forms.Select):
+    """Fiscal years as 令和N年度 (YYYY); the value stored stays the Western year."""
+
+    @property
+    def choices(self):
+        return fiscal_year_choices()
+
+    @choices.setter
+    def choices(self, value):
+        """The choices are fixed by the calendar, not by the field."""
 
 
 class ChangeNotePanel(MultiFieldPanel):

@@ -19,7 +19,7 @@ class DepartmentViewSet(FieldHistoryViewSetMixin, SnippetViewSet):
     search_fields = ["name"]
 
 
-class DxPriorityViewSet(SnippetViewSet):
+class DxPriorityViewSet(FieldHistoryViewSetMixin, SnippetViewSet):
     model = DxPriority
     icon = "list-ol"
     menu_label = _("自治体DX重点取組事項")

@@ -66,7 +66,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "translations.middleware.AdminLanguageMiddleware",
     "measures.middleware.DepartmentScopeMiddleware",
+    "translations.guards.TranslationPublishGuardMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -146,6 +148,10 @@ EMAIL_HOST_USER = env.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env.get("EMAIL_USE_TLS", "0") == "1"
 DEFAULT_FROM_EMAIL = env.get("DEFAULT_FROM_EMAIL", "ict-plan@city.oyama.tochigi.jp")
+# EMAIL_FILE_PATH keeps every mail as a file in that folder instead of sending it (a mail log).
+if env.get("EMAIL_FILE_PATH"):
+    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    EMAIL_FILE_PATH = env["EMAIL_FILE_PATH"]
 
 # Wagtail
 
@@ -157,6 +163,12 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("ja", "日本語"), ("en", "English")]
 WAGTAILDOCS_EXTENSIONS = ["csv", "pdf", "txt", "xlsx", "json"]
 # Approval in the review workflow publishes; nobody below the administrators publishes directly.
+# The editor saves a draft in the background this long after the last keystroke. Wagtail's
+# half second sends a save in the same moment as most clicks on 審査に提出, which the server then
+# refuses as out of date; five seconds of quiet is when a person has finished a thought.
+WAGTAIL_AUTOSAVE_INTERVAL = 5000
+# Staff avatars are not fetched from Gravatar: the admin makes no requests to third parties.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_FINISH_WORKFLOW_ACTION = "measures.approval.publish_approved"
 
 # wagtail-localize

@@ -10,4 +10,5 @@ SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
 SECURE_SSL_REDIRECT = False
 SECURE_HSTS_SECONDS = 0
-EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+if not env.get("EMAIL_FILE_PATH"):
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"

@@ -11,6 +11,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.models import Orderable, TranslatableMixin
 
 from measures.fiscal_years import fiscal_year_label
+from measures.panels import FiscalYearSelect
 
 FISCAL_YEAR_VALIDATORS = [MinValueValidator(2019), MaxValueValidator(2100)]
 
@@ -57,7 +58,11 @@ class MainInitiative(TranslatableMixin, Orderable, ClusterableModel):
 
     panels = [
         FieldRowPanel(
-            [FieldPanel("number"), FieldPanel("status"), FieldPanel("status_fiscal_year")]
+            [
+                FieldPanel("number"),
+                FieldPanel("status"),
+                FieldPanel("status_fiscal_year", widget=FiscalYearSelect),
+            ]
         ),
         FieldPanel("text"),
         FieldPanel("departments"),
@@ -82,7 +87,9 @@ class PlanEntry(TranslatableMixin, Orderable):
     fiscal_year = models.PositiveSmallIntegerField(_("年度"), validators=FISCAL_YEAR_VALIDATORS)
     plan = models.CharField(_("実施計画"), max_length=255)
 
-    panels = [FieldRowPanel([FieldPanel("fiscal_year"), FieldPanel("plan")])]
+    panels = [
+        FieldRowPanel([FieldPanel("fiscal_year", widget=FiscalYearSelect), FieldPanel("plan")])
+    ]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("実施計画")
@@ -111,7 +118,9 @@ class ProgressReport(TranslatableMixin, Orderable):
     reason = models.TextField(_("理由"), blank=True)
 
     panels = [
-        FieldRowPanel([FieldPanel("fiscal_year"), FieldPanel("progress_label")]),
+        FieldRowPanel(
+            [FieldPanel("fiscal_year", widget=FiscalYearSelect), FieldPanel("progress_label")]
+        ),
         FieldPanel("achievements"),
         FieldPanel("issues"),
         FieldRowPanel([FieldPanel("evaluation")]),

@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
+from simple_history.models import HistoricalRecords
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Orderable, TranslatableMixin
 
@@ -13,6 +14,8 @@ class DxPriority(TranslatableMixin, ClusterableModel):
     number = models.PositiveSmallIntegerField(_("番号"))
     title = models.CharField(_("重点取組事項"), max_length=255)
     sort_order = models.PositiveSmallIntegerField(default=0, editable=False)
+
+    history = HistoricalRecords()
 
     panels = [
         FieldPanel("group"),

@@ -32,6 +32,15 @@ class MeasureChangeNote(models.Model):
         related_name="+",
     )
 
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("承認者"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
     objects = MeasureChangeNoteQuerySet.as_manager()
 
     class Meta:
@@ -41,3 +50,19 @@ class MeasureChangeNote(models.Model):
 
     def __str__(self):
         return f"{self.page} {self.published_at:%Y-%m-%d}"
+
+    def _department_of(self, user):
+        """The staff member's department, in the page's language: the public sees no names."""
+        membership = user and user.department_memberships.select_related("department").first()
+        if membership is None:
+            return None
+        department = membership.department
+        return department.get_translation_or_none(self.page.locale) or department
+
+    @property
+    def writer_department(self):
+        return self._department_of(self.author)
+
+    @property
+    def approver_department(self):
+        return self._department_of(self.approved_by)

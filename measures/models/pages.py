@@ -13,8 +13,8 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import BaseTranslatableField
 
-from accessibility.forms import CheckedPageForm
 from accessibility.panels import accessibility_checks_panel
+from measures.forms import MeasurePageForm
 from measures.panels import ChangeNotePanel
 
 # The labels are the report's own words (and the open data's values); templates translate them.
@@ -123,7 +123,7 @@ class MeasurePage(Page):
         ),
         accessibility_checks_panel(),
     ]
-    base_form_class = CheckedPageForm
+    base_form_class = MeasurePageForm
     # A change note belongs to one publication in one language: translations neither copy nor
     # translate it, so each language's change history has its own notes.
     override_translatable_fields = [

@@ -13,7 +13,11 @@ class Department(TranslatableMixin, index.Indexed, models.Model):
 
     history = HistoricalRecords()
 
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.FilterField("locale_id"),
+    ]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("課")

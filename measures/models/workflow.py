@@ -23,22 +23,57 @@ class RejectionForm(TaskStateCommentForm):
     )
 
 
-def pending_revisions(obj):
-    """The revisions that approving would publish: every one saved since the live version."""
-    revisions = Revision.objects.for_instance(obj)
+# What a revision records besides the content: saving the same content again (as an action taken
+# from the edit view may) changes only these, and is not writing anything.
+BOOKKEEPING_KEYS = {
+    "pk",
+    "id",
+    "latest_revision",
+    "latest_revision_created_at",
+    "live_revision",
+    "last_published_at",
+    "first_published_at",
+    "has_unpublished_changes",
+    "live",
+    "locked",
+    "locked_at",
+    "locked_by",
+    "owner",
+    "draft_title",
+    "numchild",
+    "comments",
+    "wagtail_admin_comments",
+}
+
+
+def content_of(revision):
+    return {k: v for k, v in revision.content.items() if k not in BOOKKEEPING_KEYS}
+
+
+def content_authors(obj):
+    """The users who changed the content since the live version: one per differing revision."""
     live_revision_id = (
         type(obj)
         ._default_manager.filter(pk=obj.pk)
         .values_list("live_revision_id", flat=True)
         .first()
     )
+    revisions = Revision.objects.for_instance(obj).order_by("pk")
     if live_revision_id:
-        revisions = revisions.filter(pk__gt=live_revision_id)
-    return revisions
+        revisions = revisions.filter(pk__gte=live_revision_id)
+    previous = None
+    authors = set()
+    for revision in revisions.only("pk", "user_id", "content"):
+        content = content_of(revision)
+        if revision.pk != live_revision_id and content != previous:
+            authors.add(revision.user_id)
+        previous = content
+    return authors
 
 
 def authored_pending_changes(obj, user):
-    return pending_revisions(obj).filter(user_id=user.pk).exists()
+    """Four eyes, judged on the content: did this user write any of what approval would publish?"""
+    return user.pk in content_authors(obj)
 
 
 class DivisionReviewTask(AbstractGroupApprovalTask):

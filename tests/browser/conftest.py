@@ -168,8 +168,11 @@ def _wait_until_serving(url, process, log_path):
 
 
 @pytest.fixture(scope="session")
-def site_url(tmp_path_factory):
-    """Base URL of the site served for the browser, with its own imported database."""
+def site_env(tmp_path_factory):
+    """The environment of the site served for the browser: its database, media and mail folders.
+
+    Commands run with it (manage.py publish_scheduled …) act on the same site.
+    """
     if not CHROMIUM.exists():
         _unavailable(f"{CHROMIUM} not found: install Debian's chromium to run the browser tests")
     try:
@@ -180,25 +183,36 @@ def site_url(tmp_path_factory):
     database_url, drop_database = _site_database(folder)
     media = folder / "media"
     _copy_fonts(FONT_CACHE, media / "fonts")
+    port = _free_port()
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "cms.settings.test",
         "DATABASE_URL": database_url,
         "MEDIA_ROOT": str(media),
+        "EMAIL_FILE_PATH": str(folder / "mail"),
         "CELERY_BROKER_URL": "",
         "PYTHONUNBUFFERED": "1",
+        "WAGTAILADMIN_BASE_URL": f"http://127.0.0.1:{port}",
+        "BROWSER_SITE_PORT": str(port),
+        "BROWSER_SITE_LOG": str(folder / "site.log"),
     }
-    port = _free_port()
-    env["WAGTAILADMIN_BASE_URL"] = f"http://127.0.0.1:{port}"
-    log_path = folder / "site.log"
-    with log_path.open("w", encoding="utf-8") as log:
+    with Path(env["BROWSER_SITE_LOG"]).open("w", encoding="utf-8") as log:
         _run_setup(env, log)
     _copy_fonts(media / "fonts", FONT_CACHE)
+    yield env
+    drop_database()
+
+
+@pytest.fixture(scope="session")
+def site_url(site_env):
+    """Base URL of the site served for the browser, with its own imported database."""
+    log_path = Path(site_env["BROWSER_SITE_LOG"])
+    port = site_env["BROWSER_SITE_PORT"]
     with log_path.open("a", encoding="utf-8") as log:
         process = subprocess.Popen(  # noqa: S603
-            [sys.executable, "-m", "tests.browser.server", str(port)],
+            [sys.executable, "-m", "tests.browser.server", port],
             cwd=settings.BASE_DIR,
-            env=env,
+            env=site_env,
             stdout=log,
             stderr=subprocess.STDOUT,
         )
@@ -209,7 +223,6 @@ def site_url(tmp_path_factory):
     finally:
         process.terminate()
         process.wait(timeout=30)
-        drop_database()
 
 
 # The browser

@@ -48,12 +48,15 @@ class Command(BaseCommand):
         return Locale.get_default()
 
     def _group(self, name):
+        """The group with exactly the permissions of roles.MODEL_PERMISSIONS: extras are revoked."""
         group, _ = Group.objects.get_or_create(name=name)
+        declared = []
         for dotted in roles.MODEL_PERMISSIONS[name]:
             app_label, codename = dotted.split(".")
-            group.permissions.add(
+            declared.append(
                 Permission.objects.get(content_type__app_label=app_label, codename=codename)
             )
+        group.permissions.set(declared)
         return group
 
     def _departments(self, locale):
