@@ -1,4 +1,6 @@
+from django.templatetags.static import static
 from django.urls import include, path
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.menus import MenuItem
@@ -85,3 +87,8 @@ def guard_create_page(request, parent_page, page_class):
 def guard_create_snippet(request, model):
     policy = policy_registry.get_by_type(model)
     return workflow.guard_create(request, policy.user_has_permission(request.user, "publish"))
+
+
+@hooks.register("insert_editor_js")
+def editor_js():
+    return format_html('<script src="{}"></script>', static("js/admin-editor.js"))

@@ -163,10 +163,13 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("ja", "日本語"), ("en", "English")]
 WAGTAILDOCS_EXTENSIONS = ["csv", "pdf", "txt", "xlsx", "json"]
 # Approval in the review workflow publishes; nobody below the administrators publishes directly.
-# The editor saves a draft in the background this long after the last keystroke. Wagtail's
-# half second sends a save in the same moment as most clicks on 審査に提出, which the server then
-# refuses as out of date; five seconds of quiet is when a person has finished a thought.
+# The editor saves a draft in the background this long after the last keystroke. Wagtail's half
+# second starts a save in the same moment as most clicks on 審査に提出, which the server then
+# refuses as out of date (assets/js/admin-editor.js stops saves that have not started yet);
+# five seconds of quiet is when a person has finished a thought.
 WAGTAIL_AUTOSAVE_INTERVAL = 5000
+# The admin never asks wagtail.org for new releases: no request leaves for a third party.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 # Staff avatars are not fetched from Gravatar: the admin makes no requests to third parties.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_FINISH_WORKFLOW_ACTION = "measures.approval.publish_approved"

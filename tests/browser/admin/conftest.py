@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from playwright.sync_api import expect
+
 # The admin renders big forms on a small shared machine: wait as long as a patient person would.
 WAIT_MS = 30_000
 expect.set_options(timeout=WAIT_MS)
@@ -34,13 +35,19 @@ class Problems:
     def watch(self, page, who):
         page.on(
             "response",
-            lambda r: self.found.append(f"{who}: HTTP {r.status} {r.url}") if r.status >= 500 else None,
+            lambda r: (
+                self.found.append(f"{who}: HTTP {r.status} {r.url}") if r.status >= 500 else None
+            ),
         )
         page.on(
             "console",
             lambda m: self.found.append(f"{who}: console {m.text}") if m.type == "error" else None,
         )
         page.on("pageerror", lambda error: self.found.append(f"{who}: script error {error}"))
+
+    def _response(self, who, response):
+        if response.status >= 500:
+            self.found.append(f"{who}: HTTP {response.status} {response.url}")
 
 
 @pytest.fixture
@@ -103,7 +110,9 @@ def mailbox(site_env):
                 if raw.strip():
                     message = email.message_from_string(raw.strip())
                     body = message.get_payload(decode=True) or b""
-                    subject = str(email.header.make_header(email.header.decode_header(message["Subject"])))
+                    subject = str(
+                        email.header.make_header(email.header.decode_header(message["Subject"]))
+                    )
                     mails.append((message["To"], subject, body.decode("utf-8")))
         return mails
 

@@ -11,16 +11,18 @@ import re
 
 from playwright.sync_api import expect
 
+from tests.browser.admin.steps import (
+    APPROVE_AND_PUBLISH,
+    BACK_TO_LISTING,
+    REJECT,
+    open_footer_menu,
+    submit_for_review,
+)
+
 ADDITION = "令和5年度は、スマート農業機械の導入を支援する補助を始めます。"
 FIX = "補助の上限は150万円です。"
 NOTE = "令和5年度の補助制度を追記しました。"
 COMMENT = "補助の上限額も書いてください。"
-REJECT = re.compile("差し戻す|変更をリクエスト")
-APPROVE = re.compile("^(承認して公開|承認と公開)$")
-
-
-def open_footer_menu(page):
-    page.locator("footer [data-w-dropdown-target='toggle']").last.click()
 
 
 def test_change_is_reviewed_sent_back_fixed_and_published(staff, reader, mailbox, page_id):
@@ -38,9 +40,7 @@ def test_change_is_reviewed_sent_back_fixed_and_published(staff, reader, mailbox
     expect(editor.locator("textarea[name=expected_effects]")).to_have_value(re.compile(ADDITION))
 
     editor.locator("textarea[name=change_note]").fill(NOTE)
-    open_footer_menu(editor)
-    editor.get_by_role("button", name=re.compile("審査に提出")).click()
-    expect(editor.locator(".messages")).to_contain_text("スマート農業の実現")
+    submit_for_review(editor)
 
     reader.goto(public)
     expect(reader.locator("main")).not_to_contain_text(ADDITION)
@@ -55,20 +55,18 @@ def test_change_is_reviewed_sent_back_fixed_and_published(staff, reader, mailbox
     dialog = reviewer.get_by_role("dialog").filter(has=reviewer.get_by_label("差し戻しの理由"))
     dialog.get_by_label("差し戻しの理由").fill(COMMENT)
     dialog.get_by_role("button", name=REJECT).click()
-    expect(reviewer).to_have_url(re.compile(r"/admin/pages/\d+/$"))
+    expect(reviewer).to_have_url(BACK_TO_LISTING)
 
     editor.goto(f"/admin/pages/{measure}/edit/")
     expect(editor.locator(".messages")).to_contain_text(COMMENT)
     effects = editor.locator("textarea[name=expected_effects]")
     effects.fill(effects.input_value() + FIX)
-    open_footer_menu(editor)
-    editor.get_by_role("button", name=re.compile("審査に.*提出")).click()
-    expect(editor.locator(".messages")).to_contain_text("スマート農業の実現")
+    submit_for_review(editor)
 
     reviewer.goto(f"/admin/pages/{measure}/edit/")
     open_footer_menu(reviewer)
-    reviewer.get_by_role("button", name=APPROVE).click()
-    expect(reviewer).to_have_url(re.compile(r"/admin/pages/\d+/$"))
+    reviewer.get_by_role("button", name=APPROVE_AND_PUBLISH).click()
+    expect(reviewer).to_have_url(BACK_TO_LISTING)
 
     reader.goto(public)
     main = reader.locator("main")

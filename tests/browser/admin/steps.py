@@ -1,0 +1,20 @@
+"""What staff click in the admin, named for what they do."""
+
+import re
+
+from playwright.sync_api import expect
+
+REJECT = re.compile("差し戻す|変更をリクエスト")
+APPROVE_AND_PUBLISH = re.compile("^(承認して公開|承認と公開)$")
+BACK_TO_LISTING = re.compile(r"/admin/pages/\d+/$")
+
+
+def open_footer_menu(page):
+    """The edit view's footer: save draft, and the menu with every other action."""
+    page.locator("footer [data-w-dropdown-target='toggle']").last.click()
+
+
+def submit_for_review(editor):
+    open_footer_menu(editor)
+    editor.get_by_role("button", name=re.compile("審査に.*提出")).click()
+    expect(editor).to_have_url(BACK_TO_LISTING)
