@@ -52,6 +52,47 @@ class ChangeAwareFormMixin:
         for field in self.fields.values():
             field.show_hidden_initial = False
 
+    def has_changed(self):
+        """Whether the posted content differs from the draft the form was shown with."""
+        return bool(self.changed_data) or any(
+            self._formset_changed(name, formset) for name, formset in self.formsets.items()
+        )
+
+    def _formset_changed(self, name, formset):
+        """A draft's inline parts that were never published have no id yet, so the browser
+        posts them as new forms; they count as changed only if they differ from the draft."""
+        if name == COMMENTS_FORMSET:
+            return formset.has_changed()
+        if formset.deleted_forms:
+            return True
+        if any(form.has_changed() for form in formset.forms if form.instance.pk):
+            return True
+        posted = [form for form in formset.forms if not form.instance.pk and form.has_changed()]
+        unsaved = [child for child in getattr(self.instance, name).all() if child.pk is None]
+        return len(posted) != len(unsaved) or any(
+            not same_as(form, child) for form, child in zip(posted, unsaved, strict=True)
+        )
+
+
+IDENTITY_FIELDS = {"id", "DELETE", "ORDER"}
+
+
+def same_as(form, child):
+    """The posted inline form holds what the unsaved child already has."""
+    if not form.is_valid():
+        return False
+    for name, value in form.cleaned_data.items():
+        if name in IDENTITY_FIELDS or name not in form.fields:
+            continue
+        current = getattr(child, name, None)
+        if hasattr(current, "all"):
+            current, value = {o.pk for o in current.all()}, {o.pk for o in value or []}
+        elif hasattr(current, "pk"):
+            current, value = current.pk, getattr(value, "pk", value)
+        if current != value:
+            return False
+    return True
+
 
 class AccessibilityChecksMixin:
     """Runs accessibility.checks on every text field of the form and its inline children.

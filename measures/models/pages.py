@@ -115,8 +115,8 @@ class MeasurePage(Page):
         FieldPanel("content"),
         InlinePanel("initiatives", heading=_("主な取組"), label=_("取組")),
         FieldPanel("expected_effects"),
-        InlinePanel("plan_entries", heading=_("実施計画"), label=_("年度")),
-        InlinePanel("progress_reports", heading=_("進捗実績"), label=_("年度")),
+        InlinePanel("plan_entries", heading=_("実施計画"), label=_("年度の計画")),
+        InlinePanel("progress_reports", heading=_("進捗実績"), label=_("年度の報告")),
         FieldPanel("glossary_terms"),
         ChangeNotePanel(
             [FieldPanel("change_note"), FieldPanel("minor_change")], heading=_("更新履歴")

@@ -46,8 +46,27 @@ BOOKKEEPING_KEYS = {
 }
 
 
+def without_new_identities(value):
+    """Inline parts not yet published get a fresh translation_key each time a form saves them:
+    an identity, not content."""
+    if isinstance(value, list):
+        return [without_new_identities(item) for item in value]
+    if isinstance(value, dict):
+        unsaved = value.get("pk", "") is None
+        return {
+            k: without_new_identities(v)
+            for k, v in value.items()
+            if not (unsaved and k == "translation_key")
+        }
+    return value
+
+
 def content_of(revision):
-    return {k: v for k, v in revision.content.items() if k not in BOOKKEEPING_KEYS}
+    return {
+        k: without_new_identities(v)
+        for k, v in revision.content.items()
+        if k not in BOOKKEEPING_KEYS
+    }
 
 
 def content_authors(obj):
