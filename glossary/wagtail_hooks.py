@@ -13,6 +13,10 @@ class GlossaryTermViewSet(FieldHistoryViewSetMixin, SnippetViewSet):
     list_display = ["term", "section", "locale"]
     list_filter = ["section", "locale"]
     search_fields = ["term", "definition"]
+    # Matched in the database as substrings: the full-text index has no per-field columns for
+    # snippets (a field-restricted query fails), and a substring finds Japanese words inside
+    # compounds, which the index cannot.
+    search_backend_name = None
 
 
 register_snippet(GlossaryTermViewSet)

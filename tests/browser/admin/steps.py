@@ -14,7 +14,8 @@ def open_footer_menu(page):
     page.locator("footer [data-w-dropdown-target='toggle']").last.click()
 
 
-def submit_for_review(editor):
+def submit_for_review(editor, back_to=BACK_TO_LISTING):
+    """Submit (or resubmit) the draft from the edit view's menu; the admin returns to a listing."""
     open_footer_menu(editor)
     editor.get_by_role("button", name=re.compile("審査に.*提出")).click()
-    expect(editor).to_have_url(BACK_TO_LISTING)
+    expect(editor).to_have_url(re.compile(back_to) if isinstance(back_to, str) else back_to)
