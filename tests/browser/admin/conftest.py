@@ -87,10 +87,13 @@ def reader(browser, site_url):
 
 @pytest.fixture
 def page_id(site_url):
-    """page_id(locale, number) → the id of that measure page, from the site's read API."""
+    """page_id(locale, number) → the id of that measure page, from the site's read API;
+    page_id(locale, page_type="measures.MeasureIndexPage") → the measure list's."""
 
-    def find(locale, number):
-        query = f"/api/v2/pages/?type=measures.MeasurePage&locale={locale}&slug={number}"
+    def find(locale, number=None, page_type="measures.MeasurePage"):
+        query = f"/api/v2/pages/?type={page_type}&locale={locale}"
+        if number is not None:
+            query += f"&slug={number}"
         with urllib.request.urlopen(site_url + query, timeout=10) as response:  # noqa: S310
             [item] = json.load(response)["items"]
         return item["id"]
