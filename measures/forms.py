@@ -1,5 +1,6 @@
 """The measure editor's form: the accessibility checks, and one entry per fiscal year."""
 
+from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from accessibility.forms import CheckedPageForm
@@ -9,6 +10,16 @@ DUPLICATE_YEAR = _("この年度はすでにあります。1つの年度に1つ�
 
 
 class MeasurePageForm(CheckedPageForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        terms = self.fields.get("glossary_terms")
+        if terms is not None:
+            # The page's own language only: seven languages of 165 terms are a wall of repeats.
+            terms.queryset = terms.queryset.filter(locale_id=self.instance.locale_id)
+            terms.widget = forms.CheckboxSelectMultiple(
+                attrs={"data-filterable-choices": "true"}, choices=terms.choices
+            )
+
     def clean(self):
         cleaned_data = super().clean()
         for name in YEARLY_PARTS:

@@ -21,3 +21,29 @@
     if (form) stopAutosave(form);
   }, true);
 })();
+
+// Long lists of checkboxes (the glossary terms a measure links to) get a filter box: typing part
+// of a term shows only the matching ones. Without JavaScript the whole list is there. The editor
+// draws its fields after the page has loaded, hence the wait for "load".
+window.addEventListener("load", () => {
+  const filterLabel = document.documentElement.lang === "ja" ? "絞り込み" : "Filter";
+  const lists = new Set(
+    Array.from(document.querySelectorAll("input[data-filterable-choices]"), (input) =>
+      input.parentElement.closest("[id]")),
+  );
+  lists.forEach((list) => {
+    const box = document.createElement("input");
+    box.type = "search";
+    box.setAttribute("aria-label", filterLabel);
+    box.placeholder = filterLabel;
+    box.addEventListener("input", () => {
+      const wanted = box.value.trim().normalize("NFKC").toLowerCase();
+      list.querySelectorAll("label").forEach((label) => {
+        const item = label.parentElement === list ? label : label.parentElement;
+        const text = label.textContent.normalize("NFKC").toLowerCase();
+        item.hidden = wanted !== "" && !text.includes(wanted);
+      });
+    });
+    list.before(box);
+  });
+});
