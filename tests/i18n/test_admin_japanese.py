@@ -6,6 +6,7 @@ translation machinery, to Japanese in the project's review vocabulary.
 """
 
 import importlib.util
+import json
 import re
 import shutil
 import subprocess
@@ -168,6 +169,21 @@ def test_every_admin_script_string_resolves_to_japanese():
             entries = english_entries(package, domain)
             missing += untranslated(entries, lambda entry, package=package: catalogues[package])
     assert missing == []
+
+
+@pytest.mark.parametrize(
+    ("catalogue_url", "japanese"),
+    [
+        ("wagtailadmin_javascript_catalog", "自動保存中…"),
+        ("wagtail_localize:javascript_catalog", "POファイルをダウンロード"),
+        ("wagtail_localize:javascript_catalog", "エイリアスページに変換"),
+    ],
+)
+def test_the_admin_serves_the_script_strings_in_japanese(client, catalogue_url, japanese):
+    login(client, "reviewer")
+    response = client.get(reverse(catalogue_url), HTTP_ACCEPT_LANGUAGE="ja")
+    assert response.status_code == 200
+    assert json.dumps(japanese) in response.content.decode()
 
 
 def project_entries():
