@@ -179,7 +179,7 @@ def test_every_admin_script_string_resolves_to_japanese():
         ("wagtail_localize:javascript_catalog", "エイリアスページに変換"),
     ],
 )
-def test_the_admin_serves_the_script_strings_in_japanese(client, catalogue_url, japanese):
+def test_the_admin_serves_the_script_strings_in_japanese(db, client, catalogue_url, japanese):
     login(client, "reviewer")
     response = client.get(reverse(catalogue_url), HTTP_ACCEPT_LANGUAGE="ja")
     assert response.status_code == 200
