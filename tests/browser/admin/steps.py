@@ -4,8 +4,8 @@ import re
 
 from playwright.sync_api import expect
 
-REJECT = re.compile("差し戻す|変更をリクエスト")
-APPROVE_AND_PUBLISH = re.compile("^(承認して公開|承認と公開)$")
+REJECT = re.compile("^差し戻す$")
+APPROVE_AND_PUBLISH = re.compile("^承認して公開$")
 BACK_TO_LISTING = re.compile(r"/admin/pages/\d+/$")
 
 
@@ -17,5 +17,5 @@ def open_footer_menu(page):
 def submit_for_review(editor, back_to=BACK_TO_LISTING):
     """Submit (or resubmit) the draft from the edit view's menu; the admin returns to a listing."""
     open_footer_menu(editor)
-    editor.get_by_role("button", name=re.compile("審査に.*提出")).click()
+    editor.get_by_role("button", name=re.compile("審査」?に(再)?提出")).click()
     expect(editor).to_have_url(re.compile(back_to) if isinstance(back_to, str) else back_to)

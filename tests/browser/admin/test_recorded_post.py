@@ -56,7 +56,7 @@ def test_browser_post_matches_the_test_helper_and_the_matrix(staff, page_id):
     situation = editor.locator("textarea[name=situation]")
     situation.fill(situation.input_value() + "\n記録した送信です。")
     with editor.expect_request(lambda r: r.method == "POST" and r.url.endswith(url)) as sent:
-        editor.get_by_role("button", name="下書きを保存").click()
+        editor.get_by_role("button", name="下書き保存").click()
     browser_fields = posted_fields(sent.value)
     expect(editor.locator("textarea[name=situation]")).to_have_value(re.compile("記録した送信"))
 
