@@ -16,9 +16,11 @@ def test_translation_is_reviewed_then_published(staff, reader, page_id):
     english_page = page_id("en", 13)
     editor = staff("editor-joho")
     editor.goto(f"/admin/pages/{english_page}/edit/")
-    field = editor.locator("li, section, div").filter(
-        has=editor.get_by_role("heading", name="期待される効果", exact=True)
-    ).last
+    field = (
+        editor.locator("li, section, div")
+        .filter(has=editor.get_by_role("heading", name="期待される効果", exact=True))
+        .last
+    )
     field.get_by_role("button", name="編集").first.click()
     editor_box = field.locator("textarea").first
     editor_box.fill(ENGLISH)
