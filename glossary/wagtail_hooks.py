@@ -12,7 +12,8 @@ class GlossaryTermViewSet(FieldHistoryViewSetMixin, SnippetViewSet):
     menu_label = _("用語集")
     list_display = ["term", "section", "locale"]
     list_filter = ["section", "locale"]
-    search_fields = ["term", "definition"]
+    # No search_fields here: the listing searches the model's own index (term and definition).
+    # Naming fields makes Wagtail's SQLite backend query FTS columns that do not exist (500).
 
 
 register_snippet(GlossaryTermViewSet)
