@@ -3,12 +3,17 @@
 from measures.models import CATEGORY_FIELDS, Department, Evaluation
 from measures.queries import published_measures
 
+# The largest value every supported database takes as an integer key (PostgreSQL's integer):
+# a longer number in the address matches nothing instead of overflowing the query.
+LARGEST_KEY = 2**31 - 1
+
 
 def _int_or_none(value):
     try:
-        return int(value)
+        number = int(value)
     except (TypeError, ValueError):
         return None
+    return number if abs(number) <= LARGEST_KEY else None
 
 
 def filtered_measures(index_page, params):
