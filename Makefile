@@ -12,9 +12,13 @@ help: ## list the targets
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-install: $(BIN)/python ## install the site and its test tools into .venv
+install: $(VENV)/.installed ## install the site and its test tools into .venv
+
+# Reinstalled only when the declared dependencies change.
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
 
 setup: install ## migrate, compile translations, bootstrap with demo accounts, import the plan and its translations
 	$(BIN)/python manage.py migrate --no-input
@@ -28,9 +32,9 @@ setup: install ## migrate, compile translations, bootstrap with demo accounts, i
 run: setup ## set everything up and serve the site on http://127.0.0.1:8000
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
-test: install ## run the whole test suite (DATABASE_URL chooses the database; SQLite by default)
+test: install ## run the whole test suite (DATABASE_URL chooses the database; SQLite by default; PYTEST_ARGS narrows it)
 	$(BIN)/python manage.py compilemessages --ignore '.venv/*' -v0
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: install ## ruff lint and format check
 	$(BIN)/ruff check .
