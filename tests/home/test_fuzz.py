@@ -8,7 +8,6 @@ emoji with joiners.
 from urllib.parse import quote
 
 import pytest
-from django.conf import settings
 from django.urls import reverse
 from wagtail.snippets.models import get_snippet_models
 
@@ -58,30 +57,10 @@ PUBLIC = [
     ("/api/v2/pages/", "limit"),
 ]
 
-# The public search still hands some queries to SQLite's FTS5 unescaped; its rewrite is under
-# way. Only these cases are expected to fail, and only on SQLite.
-ON_SQLITE = "sqlite" in settings.DATABASES["default"]["ENGINE"]
-SEARCH_PATHS = {"/ja/search/", "/en/search/"}
-FTS_BREAKERS = {"double-quote", "unbalanced-quote", "nul"}
-# Wagtail's read API searches through the same database backend and fails the same way.
-API_SEARCH = ("/api/v2/pages/", "search")
-SEARCH_REWRITE = pytest.mark.xfail(
-    ON_SQLITE,
-    strict=True,
-    reason="search passes quotes and NUL to SQLite FTS5 unescaped (500); being rewritten",
-)
-
-
 def public_cases():
     for path, parameter in PUBLIC:
         for name, value in HOSTILE.items():
-            marks = (
-                [SEARCH_REWRITE]
-                if name in FTS_BREAKERS
-                and ((path in SEARCH_PATHS and parameter == "q") or (path, parameter) == API_SEARCH)
-                else []
-            )
-            yield pytest.param(path, parameter, value, id=f"{path}?{parameter}={name}", marks=marks)
+            yield pytest.param(path, parameter, value, id=f"{path}?{parameter}={name}")
 
 
 def assert_no_server_error(client, path, parameter, value):
