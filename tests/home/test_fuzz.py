@@ -57,6 +57,7 @@ PUBLIC = [
     ("/api/v2/pages/", "limit"),
 ]
 
+
 def public_cases():
     for path, parameter in PUBLIC:
         for name, value in HOSTILE.items():
