@@ -1,8 +1,8 @@
 """A department translates its measure into English and the translation is published after review.
 
-editor-nosei (農政課) changes the English 期待される効果 of measure 8 in the translation editor, sends the
-translation to review from the page listing; readers of /en/ see the old English until the
-reviewer approves it from the dashboard.
+editor-nosei (農政課) changes the English 期待される効果 of measure 8 in the translation editor and
+sends the translation to review from the page listing; readers of /en/ see the old English until
+the reviewer approves it from the dashboard.
 """
 
 import re
