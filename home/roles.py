@@ -39,6 +39,8 @@ MODEL_PERMISSIONS = {
         "measures.add_department",
         "measures.change_department",
         "measures.change_dxpriority",
+        "reporting.view_reportinground",
+        "reporting.manage_reportinground",
     ],
     ADMINISTRATORS: [
         "wagtailadmin.access_admin",
@@ -65,6 +67,8 @@ MODEL_PERMISSIONS = {
         "auth.change_user",
         "auth.delete_user",
         "wagtail_localize.submit_translation",
+        "reporting.view_reportinground",
+        "reporting.manage_reportinground",
     ],
 }
 
