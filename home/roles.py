@@ -39,9 +39,11 @@ MODEL_PERMISSIONS = {
         "measures.add_department",
         "measures.change_department",
         "measures.change_dxpriority",
+        "home.change_sitecontact",
     ],
     ADMINISTRATORS: [
         "wagtailadmin.access_admin",
+        "home.change_sitecontact",
         "accessibility.override_checks",
         "accessibility.add_readingentry",
         "accessibility.change_readingentry",
