@@ -30,7 +30,12 @@ DEPARTMENT_SCOPED_GROUPS = {EDITORS}
 
 # Model permissions, as "app_label.codename". The groups get exactly these (bootstrap_site syncs).
 MODEL_PERMISSIONS = {
-    EDITORS: ["wagtailadmin.access_admin", "glossary.change_glossaryterm"],
+    EDITORS: [
+        "wagtailadmin.access_admin",
+        "glossary.change_glossaryterm",
+        "feedback.view_feedback",
+        "feedback.change_feedback",
+    ],
     REVIEWERS: [
         "wagtailadmin.access_admin",
         "accessibility.override_checks",
@@ -40,6 +45,8 @@ MODEL_PERMISSIONS = {
         "measures.change_department",
         "measures.change_dxpriority",
         "home.change_sitecontact",
+        "feedback.view_feedback",
+        "feedback.change_feedback",
     ],
     ADMINISTRATORS: [
         "wagtailadmin.access_admin",

@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "search",
     "accessibility",
     "translations",
+    "feedback",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -193,7 +194,14 @@ CELERY_TASK_ACKS_LATE = True
 # Scheduled publishing (go-live and expiry dates of pages and snippets), once a minute.
 CELERY_BEAT_SCHEDULE = {
     "publish-scheduled": {"task": "measures.tasks.publish_scheduled", "schedule": 60.0},
+    # Citizens' feedback past its retention period, once a day.
+    "purge-feedback": {"task": "feedback.tasks.purge_expired_feedback", "schedule": 24 * 60 * 60.0},
 }
+
+# Feedback (feedback app): how long messages and reply addresses are kept, and how many
+# messages one address may send an hour.
+FEEDBACK_RETENTION_DAYS = int(env.get("FEEDBACK_RETENTION_DAYS", "365"))
+FEEDBACK_RATE_LIMIT = int(env.get("FEEDBACK_RATE_LIMIT", "5"))
 
 # The plan
 
