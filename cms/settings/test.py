@@ -10,3 +10,5 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# A test that publishes a page does not also build the report's PDF (tests/plan_report builds it).
+PLAN_REPORT_BUILD_ON_PUBLISH = False
