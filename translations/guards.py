@@ -9,23 +9,18 @@ the menu item is not offered to them. Syncing without publishing stays open to t
 
 from django.http import HttpResponseForbidden
 from wagtail.models import Page
-from wagtail.permissions import policy_registry
 from wagtail_localize.models import TranslationSource
+
+from measures.workflow import user_can_publish
 
 CONVERT_TO_ALIAS = "wagtail_localize:convert_to_alias"
 UPDATE_TRANSLATIONS = "wagtail_localize:update_translations"
 CONVERT_MENU_ITEM = "localize-convert-to-alias"
 
 
-def may_publish(user, instance):
-    if isinstance(instance, Page):
-        return instance.permissions_for_user(user).can_publish()
-    return policy_registry.get_by_type(type(instance)).user_has_permission(user, "publish")
-
-
 def may_convert_to_alias(user, page_id):
     page = Page.objects.filter(pk=page_id).first()
-    return page is None or may_publish(user, page)
+    return page is None or user_can_publish(user, page)
 
 
 def may_publish_all_translations(user, source_id):
@@ -37,7 +32,7 @@ def may_publish_all_translations(user, source_id):
         target = model._default_manager.filter(
             translation_key=source.object_id, locale=translation.target_locale
         ).first()
-        if target is not None and not may_publish(user, target):
+        if target is not None and not user_can_publish(user, target):
             return False
     return True
 

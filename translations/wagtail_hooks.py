@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.widgets import Button
 
+from measures.workflow import user_can_publish
 from translations import guards, views
 from translations.review import can_submit, source_changed_since_sync
 
@@ -48,5 +49,5 @@ def warn_when_source_changed(request, page):
 def hide_convert_to_alias(menu_items, request, context):
     """Converting a translation back to an alias is publishing: offered only to publishers."""
     page = context.get("page")
-    if page is not None and page.pk and not guards.may_publish(request.user, page):
+    if page is not None and page.pk and not user_can_publish(request.user, page):
         menu_items[:] = [item for item in menu_items if item.name != guards.CONVERT_MENU_ITEM]
