@@ -26,6 +26,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 
 INSTALLED_APPS = [
     "home",
+    "fonts",
     "measures",
     "glossary",
     "search",
@@ -131,6 +132,10 @@ STATIC_ROOT = Path(env.get("STATIC_ROOT", BASE_DIR / "static"))
 STATICFILES_DIRS = [BASE_DIR / "assets"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env.get("MEDIA_ROOT", BASE_DIR / "media"))
+# The fonts app: source fonts (default: the WOFF2 files shipped in fonts/sources/) and the folder
+# where cut subsets are kept between builds, named by what went into them.
+FONT_SOURCE_DIR = env.get("FONT_SOURCE_DIR", "")
+FONT_CACHE_DIR = Path(env.get("FONT_CACHE_DIR", BASE_DIR / ".cache" / "fonts"))
 
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True

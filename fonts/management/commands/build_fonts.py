@@ -2,7 +2,8 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from home import fonts
+from fonts.building import build_fonts
+from fonts.cutting import FontSourceMissing
 
 
 class Command(BaseCommand):
@@ -19,8 +20,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, benchmark=False, **options):
         try:
-            manifest = fonts.build_fonts(benchmark=benchmark)
-        except fonts.FontSourceMissing as error:
+            manifest = build_fonts(benchmark=benchmark)
+        except FontSourceMissing as error:
             raise CommandError(str(error)) from error
         cores = ", ".join(f"{len(chars)} at {w}" for w, chars in manifest["core"].items())
         self.stdout.write(

@@ -1,0 +1,31 @@
+"""The site's universal-design font: BIZ UDPGothic (BIZ UDGothic for digits), self-hosted.
+
+Generic unicode-range slicing (Google Fonts' order) makes a measure page fetch 490-630 KB per
+weight here, because every slice mixes the few characters a page uses with many it does not;
+one subset of everything the site shows (~1,200 characters) is still ~260 KB. So the font is cut
+from the published text in two layers, one file each per weight:
+
+- the CORE subset: ASCII, kana (ふりがな readings) and every character shown on at least half
+  of the pages, with the UI strings; linked from every page, so it is fetched once per visit;
+- a PAGE subset per live page: exactly the characters of that page the core lacks (a measure page
+  has 50-150), declared in the page's head.
+
+The bold weight is cut only for what the site shows in bold (headings, table headers, terms,
+captions and the few bold classes of site.css), which is a fraction of the text.
+
+Characters outside both (a search result, text published before its page was re-cut) fall back
+to generic slices of the whole font, a separate family in the stack, cut in code point order so
+that their unicode-range stays short.
+
+Where things are:
+- `cutting`: the source fonts (shipped in fonts/sources/ as WOFF2) and cutting one subset, with
+  a cache of cut files named by what went in (source, options, code points);
+- `shown`: the characters a page shows, rendered in-process through the site's middleware;
+- `building`: `build_fonts` (a deploy step: every subset and the manifest), re-cutting one page;
+- `signals` and `tasks`: publishing a page queues `fonts.tasks.rebuild_site_font`, which re-cuts
+  that page's subset when it shows new characters;
+- `templatetags.font_tags`: `{% font_faces %}` links a page's fonts.
+
+Files go to the default storage under fonts/, named by content, so they can be cached for ever;
+fonts/manifest.json says which files the core and each page use.
+"""

@@ -1,0 +1,168 @@
+"""What the site shows: the characters of a page, per weight, as a visitor gets it.
+
+Pages are rendered in-process: a RequestFactory request for the page's public URL goes through
+the site's middleware (language, reading aids, translation notice) to `page.serve()`, as
+Wagtail's preview does. The views that are not pages (an empty search, the 404 page) go through
+the same middleware and the URL resolver.
+"""
+
+from __future__ import annotations
+
+import logging
+from contextlib import contextmanager
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
+from django.core.handlers.base import BaseHandler
+from django.test import RequestFactory
+from django.utils import translation
+from wagtail.models import Page
+
+# Korean, Chinese and Vietnamese pages use font stacks that have their glyphs (assets/css/site.css).
+FONT_LANGUAGES = ("ja", "en", "pt-br", "es")
+
+
+@dataclass(frozen=True)
+class Shown:
+    """The characters a page shows, per weight."""
+
+    regular: frozenset
+    bold: frozenset
+
+    def weight(self, value):
+        return self.bold if value == 700 else self.regular
+
+    @classmethod
+    def union(cls, shown):
+        shown = list(shown)
+        return cls(
+            frozenset().union(*(s.regular for s in shown)),
+            frozenset().union(*(s.bold for s in shown)),
+        )
+
+
+class _TextCollector(HTMLParser):
+    """The text a page shows, with the labels read from attributes, and what of it is bold."""
+
+    SHOWN_ATTRIBUTES = {"alt", "title", "aria-label", "placeholder", "value"}
+    HIDDEN_ELEMENTS = {"script", "style"}
+    # Bold in assets/css/site.css: keep the two in step, or bold text falls back to generic slices.
+    BOLD_ELEMENTS = {"h1", "h2", "h3", "h4", "h5", "h6", "th", "dt", "caption", "legend", "strong"}
+    BOLD_CLASSES = {"site-header__name", "evaluation", "slogan", "result-count"}
+    VOID_ELEMENTS = {"br", "hr", "img", "input", "link", "meta", "source", "wbr", "col", "area"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts, self.bold_parts, self._open = [], [], []
+
+    def _is_bold(self, tag, attrs):
+        attributes = dict(attrs)
+        classes = set((attributes.get("class") or "").split())
+        return (
+            tag in self.BOLD_ELEMENTS
+            or bool(classes & self.BOLD_CLASSES)
+            or "aria-current" in attributes
+            or attributes.get("aria-pressed") == "true"
+        )
+
+    def handle_starttag(self, tag, attrs):
+        self.parts.extend(value for key, value in attrs if key in self.SHOWN_ATTRIBUTES and value)
+        if tag not in self.VOID_ELEMENTS:
+            self._open.append((tag, self._is_bold(tag, attrs)))
+
+    def handle_endtag(self, tag):
+        while self._open:
+            if self._open.pop()[0] == tag:
+                break
+
+    def handle_data(self, data):
+        if any(tag in self.HIDDEN_ELEMENTS for tag, _bold in self._open):
+            return
+        self.parts.append(data)
+        if any(bold for _tag, bold in self._open):
+            self.bold_parts.append(data)
+
+
+def _characters(parts):
+    return frozenset(c for c in "".join(parts) if not c.isspace())
+
+
+def shown_characters(html):
+    collector = _TextCollector()
+    collector.feed(html)
+    return Shown(_characters(collector.parts), _characters(collector.bold_parts))
+
+
+# Rendering
+
+
+class _SiteHandler(BaseHandler):
+    """The site's middleware around one view (None: the URL resolver), as for a visitor."""
+
+    def __init__(self, view=None):
+        super().__init__()
+        self.view = view
+        self.load_middleware()
+
+    def _get_response(self, request):
+        if self.view is None:
+            return super()._get_response(request)
+        response = self.view(request)
+        return response.render() if callable(getattr(response, "render", None)) else response
+
+
+def _visitor_request(url):
+    base = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+    request = RequestFactory(HTTP_HOST=base.netloc).get(url, secure=base.scheme == "https")
+    request.user = AnonymousUser()
+    return request
+
+
+def _html(request, view=None):
+    with translation.override(settings.LANGUAGE_CODE):  # the middleware switches it: restore it
+        response = _SiteHandler(view).get_response(request)
+    return response.content.decode() if response.status_code in (200, 404) else ""
+
+
+def page_html(page):
+    """The public HTML of a live page, through page.serve()."""
+    url = page.get_url()
+    return _html(_visitor_request(url), page.serve) if url else ""
+
+
+def live_pages():
+    """The specific live, public pages in a language the font is cut for."""
+    pages = (
+        Page.objects.live().public().filter(depth__gt=1, locale__language_code__in=FONT_LANGUAGES)
+    )
+    return [page for page in pages.specific() if page.get_url()]
+
+
+def _chrome_urls():
+    """Views that are not pages but show the UI strings: an empty search, a missing page."""
+    return [
+        url
+        for language in FONT_LANGUAGES
+        for url in (f"/{language}/search/?q=", f"/{language}/fonts-probe-not-found/")
+    ]
+
+
+@contextmanager
+def _quiet_not_found():
+    """The missing page is rendered on purpose: no "Not Found" warning for it."""
+    logger = logging.getLogger("django.request")
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+
+
+def chrome_characters():
+    """What the interface shows around the pages, in every font language."""
+    with _quiet_not_found():
+        return Shown.union(shown_characters(_html(_visitor_request(u))) for u in _chrome_urls())

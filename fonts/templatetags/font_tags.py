@@ -1,0 +1,41 @@
+"""{% font_faces %}: the self-hosted font of a page, in the head of the base layout."""
+
+from django import template
+from django.core.files.storage import default_storage
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+
+from fonts.building import current_manifest, page_fonts
+from fonts.shown import FONT_LANGUAGES
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def font_faces(context):
+    """The font stylesheet, the page's own subset, and a preload of what a first view uses."""
+    manifest = current_manifest()
+    if manifest is None:
+        return ""
+    in_font_language = get_language() in FONT_LANGUAGES
+    page_preload, page_rules = page_fonts(manifest, context.get("page"))
+    # Korean, Chinese and Vietnamese pages fetch the font only for passages still in Japanese.
+    first_view = [*manifest["preload"], *page_preload]
+    preloads = format_html_join(
+        "\n  ",
+        '<link rel="preload" href="{}" as="font" type="font/woff2" crossorigin>',
+        ((default_storage.url(name),) for name in first_view if in_font_language),
+    )
+    stylesheet = default_storage.url(manifest["stylesheet"])
+    page_style = (
+        format_html(
+            '\n  <style id="page-fonts">{}</style>',
+            mark_safe(page_rules),  # noqa: S308 -- @font-face rules built by fonts.building, no user text
+        )
+        if page_rules
+        else ""
+    )
+    return format_html(
+        '{}\n  <link rel="stylesheet" href="{}">{}', preloads, stylesheet, page_style
+    )
