@@ -2,7 +2,11 @@
 PYTHON ?= python3.11
 VENV ?= .venv
 BIN := $(VENV)/bin
+# Installed once per pyproject.toml: `make test` does not reinstall when nothing changed.
+INSTALLED := $(VENV)/.installed
 UI_LANGUAGES := en pt_BR es zh_Hans ko vi
+# pytest-xdist workers (one per CPU by default); tests/conftest.py groups tests that share a set-up.
+TEST_WORKERS ?= auto
 
 .PHONY: help install setup run test lint messages
 
@@ -12,10 +16,9 @@ help: ## list the targets
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-install: $(VENV)/.installed ## install the site and its test tools into .venv
+install: $(INSTALLED) ## install the site and its test tools into .venv
 
-# Reinstalled only when the declared dependencies change.
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
+$(INSTALLED): pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $@
@@ -27,14 +30,14 @@ setup: install ## migrate, compile translations, bootstrap with demo accounts, i
 	$(BIN)/python manage.py import_plan
 	$(BIN)/python manage.py import_content_translations
 	$(BIN)/python manage.py publish_accessibility_report
-	-$(BIN)/python manage.py build_fonts  # needs fonts-morisawa-bizud-gothic; without it the site uses system fonts
+	$(BIN)/python manage.py build_fonts
 
 run: setup ## set everything up and serve the site on http://127.0.0.1:8000
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
 test: install ## run the whole test suite (DATABASE_URL chooses the database; SQLite by default; PYTEST_ARGS narrows it)
 	$(BIN)/python manage.py compilemessages --ignore '.venv/*' -v0
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
 
 lint: install ## ruff lint and format check
 	$(BIN)/ruff check .

@@ -1,25 +1,48 @@
-"""Shared test set-up: the site is bootstrapped and the whole report imported once per run.
+"""Shared test set-up: every test starts from the seeded site (tests/seed.py).
 
-Each test then runs inside a transaction that is rolled back, so tests see the imported plan and
-never each other's changes.
+The test database is a copy of the seed, made once per pytest process (an in-memory copy of the
+seed file on SQLite, `CREATE DATABASE … TEMPLATE` on PostgreSQL), so it holds the bootstrapped
+site with its demo accounts, the whole report and its translations in every language. Each test
+then runs inside a transaction that is rolled back, so tests see the imported plan and never
+each other's changes.
 """
 
-import io
 import os
 
 import pytest
 from django.conf import settings
-from django.core.management import call_command
+from django.db import connection
+
+from tests import seed
 
 IN_CI = os.environ.get("CI") == "true"
 
 
+def _use_database(name):
+    settings.DATABASES["default"]["NAME"] = name
+    connection.close()
+    connection.settings_dict["NAME"] = name
+
+
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
+def django_db_setup(django_db_blocker, django_db_modify_db_settings):
+    """Replaces pytest-django's migrate-from-scratch with a copy of the seed."""
     with django_db_blocker.unblock():
-        call_command("bootstrap_site", "--demo", stdout=io.StringIO())
-        call_command("import_plan", stdout=io.StringIO(), stderr=io.StringIO())
-        call_command("import_content_translations", stdout=io.StringIO(), stderr=io.StringIO())
+        test_name = connection.creation._get_test_db_name()
+        original_name = settings.DATABASES["default"]["NAME"]
+        if connection.vendor == "postgresql":
+            url = os.environ["DATABASE_URL"]
+            seed.copy_pg_seed(url, test_name)
+            _use_database(test_name)
+        else:
+            _use_database(test_name)  # in memory: lives as long as the connection stays open
+            connection.ensure_connection()
+            seed.load_sqlite_seed(connection.connection)
+    yield
+    with django_db_blocker.unblock():
+        if connection.vendor == "postgresql":
+            _use_database(original_name)
+            seed.drop_pg_database(os.environ["DATABASE_URL"], test_name)
 
 
 @pytest.fixture
@@ -37,6 +60,16 @@ def measure(db):
         return MeasurePage.objects.get(number=number, locale__language_code="ja")
 
     return get
+
+
+def pytest_collection_modifyitems(items):
+    """With pytest-xdist (`--dist loadgroup`): a file's tests share a worker, so that module-wide
+    set-ups (cut fonts, a makemessages run) happen once; all browser tests share one worker, its
+    browser site and its results file."""
+    for item in items:
+        path = item.path.relative_to(settings.BASE_DIR).as_posix()
+        group = "browser" if path.startswith("tests/browser/") else path
+        item.add_marker(pytest.mark.xdist_group(group))
 
 
 def pytest_report_header(config):

@@ -1,29 +1,30 @@
 """The public pages in a real browser: Debian's Chromium, driven by Playwright, checked by axe.
 
-The site runs in its own process (tests/browser/server.py) against a database of its own, made,
-bootstrapped and imported once per test session, so the other tests' session-wide plan and their
-rolled-back transactions are left alone: on SQLite a file in the session's temporary folder, on
-PostgreSQL a database named after DATABASE_URL's with `_browser` appended, dropped at the end.
-Font files are cut into the site's own media folder; the cut files are kept between runs in
-test-results/font-cache/ (they are named by their content), so only the first run pays for them.
+The site runs in its own process (tests/browser/server.py) against a database of its own, a copy
+of the seeded site (tests/seed.py: bootstrapped with the demo accounts, the plan and every
+translation imported), so the other tests' session-wide plan and their rolled-back transactions
+are left alone, and the browser tests may write (sign in, publish): on SQLite a copy of the seed
+file in the session's temporary folder, on PostgreSQL a database named after DATABASE_URL's with
+`_browser` appended, dropped at the end. `build_fonts --benchmark` then cuts the fonts into the
+site's own media folder; cut files come from the font cache (fonts/cutting.py) when an earlier
+build cut the same characters of the same source.
 
-In CI (CI=true) a missing Chromium or font source fails these tests; elsewhere they are skipped.
+In CI (CI=true) a missing Chromium fails these tests; elsewhere they are skipped.
 """
 
 import os
-import shutil
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlsplit
 
 import pytest
 from django.conf import settings
 
-from home import fonts
+from tests import seed
 from tests.browser.results import RESULTS
 from tests.conftest import IN_CI
 
@@ -35,14 +36,7 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--no-first-run",
 ]
-FONT_CACHE = settings.BASE_DIR / "test-results" / "font-cache"
-SETUP_COMMANDS = [
-    ["migrate", "--no-input"],
-    ["bootstrap_site", "--demo"],
-    ["import_plan"],
-    ["import_content_translations", "--locale", "en"],
-    ["build_fonts", "--benchmark"],
-]
+SETUP_COMMANDS = [["build_fonts", "--benchmark"]]  # the rest is in the seed
 VISITED = pytest.StashKey[list]()
 
 
@@ -102,31 +96,13 @@ def _free_port():
         return probe.getsockname()[1]
 
 
-def _postgres_database(url):
-    """A fresh database beside DATABASE_URL's; returns its URL and a function that drops it."""
-    import psycopg
-    from psycopg import sql
-
-    parts = urlsplit(url)
-    database = f"{parts.path.lstrip('/') or 'postgres'}_browser"
-    name = sql.Identifier(database)
-    maintenance = urlunsplit(parts._replace(path="/postgres"))
-
-    def drop():
-        with psycopg.connect(maintenance, autocommit=True) as connection:
-            connection.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(name))
-
-    drop()
-    with psycopg.connect(maintenance, autocommit=True) as connection:
-        connection.execute(sql.SQL("CREATE DATABASE {}").format(name))
-    return urlunsplit(parts._replace(path=f"/{database}")), drop
-
-
 def _site_database(folder):
+    """A copy of the seed for the site; returns its URL and a function that drops it."""
     url = os.environ.get("DATABASE_URL", "")
-    if url.startswith(("postgres://", "postgresql://")):
-        return _postgres_database(url)
-    return f"sqlite:///{folder / 'site.sqlite3'}", lambda: None
+    if seed.is_postgres(url):
+        name = f"{urlsplit(url).path.lstrip('/') or 'postgres'}_browser"
+        return seed.copy_pg_seed(url, name), lambda: seed.drop_pg_database(url, name)
+    return seed.copy_sqlite_seed(folder / "site.sqlite3"), lambda: None
 
 
 def _run_setup(env, log):
@@ -144,13 +120,6 @@ def _run_setup(env, log):
             log.flush()
             tail = Path(log.name).read_text(encoding="utf-8", errors="replace")[-3000:]
             pytest.fail(f"setting up the browser site: {' '.join(command)} failed\n{tail}")
-
-
-def _copy_fonts(source, target):
-    target.mkdir(parents=True, exist_ok=True)
-    for file in source.glob("*.woff2"):
-        if not (target / file.name).exists():
-            shutil.copy2(file, target / file.name)
 
 
 def _wait_until_serving(url, process, log_path):
@@ -175,14 +144,9 @@ def site_env(tmp_path_factory):
     """
     if not CHROMIUM.exists():
         _unavailable(f"{CHROMIUM} not found: install Debian's chromium to run the browser tests")
-    try:
-        fonts.source_path(fonts.WEIGHTS[0].proportional)
-    except fonts.FontSourceMissing as error:
-        _unavailable(str(error))
     folder = tmp_path_factory.mktemp("browser-site")
     database_url, drop_database = _site_database(folder)
     media = folder / "media"
-    _copy_fonts(FONT_CACHE, media / "fonts")
     port = _free_port()
     env = {
         **os.environ,
@@ -198,7 +162,6 @@ def site_env(tmp_path_factory):
     }
     with Path(env["BROWSER_SITE_LOG"]).open("w", encoding="utf-8") as log:
         _run_setup(env, log)
-    _copy_fonts(media / "fonts", FONT_CACHE)
     yield env
     drop_database()
 

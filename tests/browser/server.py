@@ -3,7 +3,9 @@
 `python -m tests.browser.server PORT` serves Django's WSGI application with the static files and
 the uploaded/generated media (the fonts), as the production web server would; DEBUG stays off so
 that the 404 page is the site's own. Settings come from the environment (DATABASE_URL,
-MEDIA_ROOT), which tests/browser/conftest.py points at a database of its own.
+MEDIA_ROOT), which tests/browser/conftest.py points at a copy of the seeded site; that copy's
+Wagtail site says 127.0.0.1:8000, so it is pointed at PORT first (full URLs, e.g. in the open
+data, then lead to this server).
 """
 
 import sys
@@ -25,6 +27,9 @@ class MediaFilesHandler(FSFilesHandler):
 
 def main(port):
     application = get_wsgi_application()
+    from wagtail.models import Site
+
+    Site.objects.filter(is_default_site=True).update(hostname="127.0.0.1", port=port)
     server = ThreadedWSGIServer(("127.0.0.1", port), WSGIRequestHandler)
     server.set_app(StaticFilesHandler(MediaFilesHandler(application)))
     server.serve_forever()

@@ -11,7 +11,17 @@ from django.conf import settings
 
 ROOT = Path(settings.BASE_DIR)
 CATALOGUES = ["en", "pt_BR", "es", "zh_Hans", "ko", "vi"]
-SKIPPED = {".venv", ".git", "locale", "media", "static", "node_modules", "__pycache__"}
+SKIPPED = {
+    ".venv",
+    ".git",
+    ".cache",
+    "test-results",
+    "locale",
+    "media",
+    "static",
+    "node_modules",
+    "__pycache__",
+}
 
 
 def catalogue(lang, root=ROOT):
@@ -42,7 +52,9 @@ def fresh_catalogues(tmp_path_factory):
         if item.name in SKIPPED or item.suffix == ".sqlite3":
             continue
         if item.is_dir():
-            shutil.copytree(item, copy / item.name, ignore=shutil.ignore_patterns("__pycache__"))
+            shutil.copytree(
+                item, copy / item.name, ignore=shutil.ignore_patterns("__pycache__", "*.woff2")
+            )
         else:
             shutil.copy2(item, copy / item.name)
     (copy / "locale").mkdir()
