@@ -15,10 +15,6 @@ class Criterion:
     since: str  # "2.0" (in JIS X 8341-3:2016), "2.1" or "2.2"
 
     @property
-    def in_jis(self):
-        return self.since == "2.0"
-
-    @property
     def axe_tag(self):
         return "wcag" + self.number.replace(".", "")
 

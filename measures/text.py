@@ -7,7 +7,3 @@ PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 def split_paragraphs(text):
     return [p.strip() for p in PARAGRAPH_BREAK.split(text or "") if p.strip()]
-
-
-def join_paragraphs(paragraphs):
-    return "\n\n".join(p.strip() for p in paragraphs if p and p.strip())

@@ -12,3 +12,9 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Tasks run in-process whatever the environment says, so a CELERY_BROKER_URL left in a shell never
+# sends a test's task to a real queue. The real-worker tests (tests/measures/test_notifications.py)
+# make a Celery app of their own on a Redis broker.
+CELERY_BROKER_URL = ""
+CELERY_TASK_ALWAYS_EAGER = True
+CELERY_TASK_EAGER_PROPAGATES = True

@@ -35,10 +35,6 @@ def test_numeric_dates_are_a_warning_without_a_fix():
     assert check_text("2023年4月1日から始まる") == []
 
 
-def test_clean_text_has_no_findings():
-    assert check_text("マイナンバーカードの Web 申請を2023年4月1日から始めます。") == []
-
-
 def test_markup_rules():
     html = (
         '<h2>概要</h2><h4>詳細</h4><p><a href="/a">こちら</a><a href="/a">申請の手引き</a></p>'
@@ -60,8 +56,21 @@ def test_markup_rules():
     assert check_html(good) == []
 
 
+def test_clean_text_has_no_findings():
+    assert check_text("マイナンバーカードの Web 申請を2023年4月1日から始めます。") == []
+
+
 def login(client, username):
     client.force_login(get_user_model().objects.get(username=username))
+
+
+def in_review(page):
+    return WorkflowState.objects.filter(object_id=str(page.pk), status="in_progress").exists()
+
+
+def latest_draft(page):
+    page.refresh_from_db()
+    return page.get_latest_revision_as_object()
 
 
 def submit(client, page, **changes):
@@ -79,7 +88,7 @@ def test_an_editor_cannot_submit_a_draft_with_new_errors(client, measure):
 
     assert response.status_code == 200
     assert "機種依存文字" in response.content.decode()
-    assert not WorkflowState.objects.filter(object_id=str(page.pk), status="in_progress").exists()
+    assert not in_review(page)
 
 
 def test_errors_inherited_from_the_published_version_do_not_block(client, measure):
@@ -90,14 +99,20 @@ def test_errors_inherited_from_the_published_version_do_not_block(client, measur
     response = submit(client, page, expected_effects=page.expected_effects + "\n\n追記しました。")
 
     assert response.status_code == 302
-    assert WorkflowState.objects.filter(object_id=str(page.pk), status="in_progress").exists()
+    assert in_review(page)
+    assert latest_draft(page).expected_effects.endswith("追記しました。")
 
 
 def test_warnings_do_not_block(client, measure):
     page = measure(6)
     login(client, "editor-joho")
+    assert not in_review(page)
+
     response = submit(client, page, situation=page.situation + "\n\n2023/4/1 に更新した。")
+
     assert response.status_code == 302
+    assert in_review(page)
+    assert latest_draft(page).situation.endswith("2023/4/1 に更新した。")
 
 
 def test_one_click_fix_then_submission_goes_through(client, measure):
@@ -107,15 +122,20 @@ def test_one_click_fix_then_submission_goes_through(client, measure):
     response = submit(client, page, situation="ｵｰﾌﾟﾝﾃﾞｰﾀを公開。", apply_accessibility_fixes="on")
 
     assert response.status_code == 302
-    page.refresh_from_db()
-    assert page.get_latest_revision_as_object().situation == "オープンデータを公開。"
+    assert in_review(page)
+    assert latest_draft(page).situation == "オープンデータを公開。"
 
 
 def test_reviewers_may_override(client, measure):
     page = measure(6)
     login(client, "reviewer")
+    assert not in_review(page)
+
     response = submit(client, page, situation=page.situation + "\n\n㈱テスト")
+
     assert response.status_code == 302
+    assert in_review(page)
+    assert latest_draft(page).situation.endswith("㈱テスト")
 
 
 def test_saving_a_draft_with_errors_is_allowed_and_the_panel_lists_them(client, measure):

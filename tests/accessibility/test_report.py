@@ -5,6 +5,7 @@ import json
 
 import pytest
 from bs4 import BeautifulSoup
+from django.conf import settings
 from django.core.management import CommandError, call_command
 
 from accessibility.report import FAILED, NOT_APPLICABLE, NOT_TESTED, PASSED, summarise
@@ -78,3 +79,16 @@ def test_a_broken_results_file_is_refused(db, tmp_path):
     path.write_text("{not json", encoding="utf-8")
     with pytest.raises(CommandError, match="not a results file"):
         call_command("publish_accessibility_report", str(path), stdout=io.StringIO())
+
+
+def test_without_a_path_the_committed_results_are_published(db):
+    """Never a local test-results/ file: a partial run must not become the public report."""
+    from accessibility.management.commands.publish_accessibility_report import DEFAULT_RESULTS
+    from accessibility.models import AccessibilityReportPage
+
+    committed = json.loads(DEFAULT_RESULTS.read_text(encoding="utf-8"))
+    call_command("publish_accessibility_report", stdout=io.StringIO())
+
+    assert DEFAULT_RESULTS == settings.BASE_DIR / "accessibility" / "data" / "a11y-results.json"
+    published = AccessibilityReportPage.objects.get().results
+    assert published["generated_at"] == committed["generated_at"]

@@ -5,7 +5,7 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 from wagtail.models import Locale, WorkflowState
-from wagtail_localize.models import StringSegment, Translation
+from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
 from measures.models import MeasurePage
 
@@ -87,8 +87,20 @@ def test_changing_the_japanese_page_marks_the_translation_out_of_date(client, me
     assert "翻訳が古くなっています" not in client.get(edit_url).content.decode()
 
 
-def test_machine_translation_is_off_by_default():
-    assert settings.WAGTAILLOCALIZE_MACHINE_TRANSLATOR is None
+def test_machine_translation_is_off_by_default(client, english_8):
+    client.login(username="admin", password=settings.DEMO_PASSWORD)
+    translation = Translation.objects.get(
+        source__object_id=english_8.translation_key, target_locale=english_8.locale
+    )
+    machine_translate = reverse("wagtail_localize:machine_translate", args=[translation.pk])
+    translated = StringTranslation.objects.filter(locale=english_8.locale).count()
+
+    editor = client.get(reverse("wagtailadmin_pages:edit", args=[english_8.pk]))
+
+    assert editor.status_code == 200
+    assert machine_translate not in editor.content.decode()
+    assert client.post(machine_translate).status_code == 404
+    assert StringTranslation.objects.filter(locale=english_8.locale).count() == translated
 
 
 def test_translated_page_is_under_the_same_workflow(english_8):

@@ -1,7 +1,9 @@
 """import_plan through the command, as an operator runs it."""
 
+import hashlib
 import io
 import json
+import re
 
 import pytest
 from django.conf import settings
@@ -13,9 +15,8 @@ from home.models import HomePage
 from measures.importer.parser import parse_plan
 from measures.models import Department, DxPriority, MeasurePage
 from measures.opendata import build_plan_export
-from tests.conftest import IN_CI
 
-SHARED_SOURCE = settings.BASE_DIR.parent / "shared" / "source" / "000_815c2404c7ec1bf4.txt"
+PROVENANCE = settings.PLAN_SOURCE_PATH.parent / "PROVENANCE.md"
 SOURCE_LINES = settings.PLAN_SOURCE_PATH.read_text(encoding="utf-8").splitlines(keepends=True)
 
 
@@ -52,9 +53,10 @@ def write_lines(tmp_path, lines):
 
 
 def test_the_bundled_copy_is_the_reference_document():
-    if not SHARED_SOURCE.exists() and not IN_CI:
-        pytest.skip(f"reference document not found at {SHARED_SOURCE}")
-    assert settings.PLAN_SOURCE_PATH.read_bytes() == SHARED_SOURCE.read_bytes()
+    recorded = re.search(r"^SHA-256: ([0-9a-f]{64})$", PROVENANCE.read_text(encoding="utf-8"), re.M)
+
+    assert recorded, f"{PROVENANCE} records no SHA-256 of the reference document"
+    assert hashlib.sha256(settings.PLAN_SOURCE_PATH.read_bytes()).hexdigest() == recorded[1]
 
 
 def test_second_import_changes_nothing_and_says_so(db):

@@ -11,10 +11,9 @@ from accessibility.policy import POLICY_BODY, POLICY_TITLE, REPORT_TITLE
 from accessibility.report import summarise
 from home.models import HomePage
 
-DEFAULT_RESULTS = [
-    settings.BASE_DIR / "test-results" / "a11y-results.json",
-    settings.BASE_DIR / "accessibility" / "data" / "a11y-results.json",
-]
+# The committed results of the last full browser run (.ci/run records it). Never the local
+# test-results/: a partial run there must not become the public conformance report.
+DEFAULT_RESULTS = settings.BASE_DIR / "accessibility" / "data" / "a11y-results.json"
 
 
 class Command(BaseCommand):
@@ -27,9 +26,9 @@ class Command(BaseCommand):
         parser.add_argument("results", nargs="?", help="results JSON written by tests/browser")
 
     def handle(self, *args, results=None, **options):
-        path = Path(results) if results else next((p for p in DEFAULT_RESULTS if p.exists()), None)
-        if path is None or not path.exists():
-            raise CommandError(f"no results file: {path or ' or '.join(map(str, DEFAULT_RESULTS))}")
+        path = Path(results) if results else DEFAULT_RESULTS
+        if not path.exists():
+            raise CommandError(f"no results file: {path}")
         try:
             summary = summarise(json.loads(path.read_text(encoding="utf-8")))
         except (ValueError, KeyError) as error:
