@@ -25,6 +25,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+import time
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
@@ -166,6 +167,8 @@ def _pg_seed(url):
             building = f"{seed}_building"
             for old in existing:
                 drop_pg_database(url, old)
+            for old_log in SEED_DIR.glob(f"{prefix}*.log"):
+                old_log.unlink()
             with _maintenance(url) as connection:
                 connection.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(building)))
             _build(_with_database(url, building), SEED_DIR / f"{seed}.log")
@@ -201,7 +204,7 @@ def sqlite_seed():
     seed = SEED_DIR / f"sqlite-{seed_key()}.sqlite3"
     with _locked():
         if not seed.is_file():
-            for old in SEED_DIR.glob("sqlite-*.sqlite3"):
+            for old in SEED_DIR.glob("sqlite-*"):  # earlier seeds, their logs
                 old.unlink()
             building = seed.with_suffix(".building")
             building.unlink(missing_ok=True)
@@ -233,8 +236,9 @@ def build(sqlite_file=None):
 
     django.setup()
     for command in SETUP_COMMANDS:
-        print("==", " ".join(command), flush=True)  # noqa: T201
+        started = time.process_time()
         call_command(*command, stdout=io.StringIO(), stderr=sys.stdout)
+        print(f"== {' '.join(command)}: {time.process_time() - started:.0f} s CPU", flush=True)  # noqa: T201
     if sqlite_file:
         target = sqlite3.connect(sqlite_file)
         try:

@@ -12,6 +12,7 @@ build cut the same characters of the same source.
 In CI (CI=true) a missing Chromium fails these tests; elsewhere they are skipped.
 """
 
+import json
 import os
 import socket
 import subprocess
@@ -25,7 +26,7 @@ import pytest
 from django.conf import settings
 
 from tests import seed
-from tests.browser.results import RESULTS
+from tests.browser.results import RESULTS, RESULTS_PATH
 from tests.conftest import IN_CI
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -38,6 +39,7 @@ CHROMIUM_ARGS = [
 ]
 SETUP_COMMANDS = [["build_fonts", "--benchmark"]]  # the rest is in the seed
 VISITED = pytest.StashKey[list]()
+SESSION_STARTED = pytest.StashKey[float]()
 
 
 def _unavailable(reason):
@@ -47,6 +49,7 @@ def _unavailable(reason):
 
 
 def pytest_configure(config):
+    config.stash[SESSION_STARTED] = time.time()
     config.addinivalue_line(
         "markers",
         "a11y_check(name, criteria): a check of ours, reported in a11y-results.json with the "
@@ -73,8 +76,16 @@ def pytest_sessionfinish(session):
     RESULTS.write()
 
 
+def _fonts_measured_this_session(config):
+    """With pytest-xdist a worker measured them and wrote them in the results file."""
+    path = RESULTS_PATH
+    if not path.exists() or path.stat().st_mtime < config.stash[SESSION_STARTED]:
+        return {}
+    return json.loads(path.read_text(encoding="utf-8")).get("fonts", {})
+
+
 def pytest_terminal_summary(terminalreporter):
-    fonts = RESULTS.fonts
+    fonts = RESULTS.fonts or _fonts_measured_this_session(terminalreporter.config)
     if not fonts:
         return
     terminalreporter.section("font bytes of a first view")
