@@ -57,27 +57,27 @@ SKIPPED_FOLDERS = {
 SKIPPED_SUFFIXES = {".pyc", ".mo", ".md", ".woff2", ".sqlite3", ".sqlite3-journal"}
 
 
-def _input_files():
-    for folder, subfolders, files in os.walk(ROOT):
+def _input_files(root):
+    for folder, subfolders, files in os.walk(root):
         here = Path(folder)
         subfolders[:] = sorted(
             name
             for name in subfolders
             if name not in SKIPPED_FOLDERS
             and not name.endswith(".egg-info")
-            and not (here == ROOT and name == "tests")
+            and not (here == root and name == "tests")
         )
         for name in sorted(files):
             if Path(name).suffix not in SKIPPED_SUFFIXES:
                 yield here / name
-    yield Path(__file__).resolve()
 
 
-def seed_key():
+def seed_key(root=ROOT):
     """Digest of what the seed is built from (see the module's docstring)."""
     digest = hashlib.sha256()
-    for path in _input_files():
-        digest.update(str(path.relative_to(ROOT)).encode() + b"\0" + path.read_bytes() + b"\0")
+    for path in [*_input_files(root), Path(__file__).resolve()]:
+        name = path.relative_to(root) if path.is_relative_to(root) else path.name
+        digest.update(f"{name}".encode() + b"\0" + path.read_bytes() + b"\0")
     distributions = sorted(
         f"{d.metadata['Name']}=={d.version}" for d in importlib.metadata.distributions()
     )
@@ -87,10 +87,11 @@ def seed_key():
 
 
 @contextmanager
-def _locked():
-    """One builder at a time across processes (xdist workers, both test runs of CI)."""
+def _locked(family):
+    """One builder or copier of a family of seeds at a time, across processes (xdist workers,
+    the browser site); a SQLite and a PostgreSQL seed may be built side by side."""
     SEED_DIR.mkdir(parents=True, exist_ok=True)
-    with (SEED_DIR / "lock").open("w") as lock:
+    with (SEED_DIR / f"{family}.lock").open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         try:
             yield
@@ -155,13 +156,13 @@ def drop_pg_database(url, name):
 
 
 def _pg_seed(url):
-    """The name of the seed database beside url's (built if missing)."""
+    """(prefix, name) of the seed database beside url's (built if missing)."""
     from psycopg import sql
 
     base = urlsplit(url).path.lstrip("/") or "postgres"
     prefix = f"{base}_seed_"
     seed = prefix + seed_key()
-    with _locked():
+    with _locked(prefix):
         existing = _pg_databases(url, prefix)
         if seed not in existing:
             building = f"{seed}_building"
@@ -178,16 +179,16 @@ def _pg_seed(url):
                         sql.Identifier(building), sql.Identifier(seed)
                     )
                 )
-    return seed
+    return prefix, seed
 
 
 def copy_pg_seed(url, name):
     """A database called name, a copy of the seed; returns its URL."""
     from psycopg import sql
 
-    seed = _pg_seed(url)
+    prefix, seed = _pg_seed(url)
     drop_pg_database(url, name)
-    with _locked(), _maintenance(url) as connection:  # no copy while a seed is being built
+    with _locked(prefix), _maintenance(url) as connection:  # no copy while a seed is built
         connection.execute(
             sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(
                 sql.Identifier(name), sql.Identifier(seed)
@@ -202,9 +203,9 @@ def copy_pg_seed(url, name):
 def sqlite_seed():
     """The path of the seed SQLite file (built if missing)."""
     seed = SEED_DIR / f"sqlite-{seed_key()}.sqlite3"
-    with _locked():
+    with _locked("sqlite"):
         if not seed.is_file():
-            for old in SEED_DIR.glob("sqlite-*"):  # earlier seeds, their logs
+            for old in SEED_DIR.glob("sqlite-*"):  # earlier seeds and their logs
                 old.unlink()
             building = seed.with_suffix(".building")
             building.unlink(missing_ok=True)

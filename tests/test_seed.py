@@ -1,0 +1,44 @@
+"""The test seed is named by what it is built from, so a stale seed is never reused."""
+
+from tests import seed
+
+
+def _tree(root, files):
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+
+def test_what_the_seed_is_built_from_is_in_its_name():
+    files = {path.relative_to(seed.ROOT).as_posix() for path in seed._input_files(seed.ROOT)}
+
+    assert "measures/migrations/0001_initial.py" in files
+    assert "measures/data/oyama-ict-plan-r4.txt" in files
+    assert "translations/importer.py" in files
+    assert "locale/en/LC_MESSAGES/django.po" in files
+    assert any(name.startswith("locale/content/en/") for name in files)
+    assert not any(name.startswith(("tests/", "templates/", ".cache/", ".git/")) for name in files)
+
+
+def test_a_changed_input_changes_the_name_and_nothing_else_does(tmp_path):
+    _tree(
+        tmp_path,
+        {
+            "app/migrations/0001_initial.py": "operations = []",
+            "app/data/report.txt": "第3次",
+            "templates/base.html": "<html>",
+            "tests/test_app.py": "def test(): pass",
+        },
+    )
+    first = seed.seed_key(tmp_path)
+
+    _tree(tmp_path, {"templates/base.html": "<html lang=ja>", "tests/test_app.py": "# more"})
+    assert seed.seed_key(tmp_path) == first
+
+    _tree(tmp_path, {"app/migrations/0002_more.py": "operations = []"})
+    second = seed.seed_key(tmp_path)
+    assert second != first
+
+    _tree(tmp_path, {"app/data/report.txt": "第4次"})
+    assert seed.seed_key(tmp_path) != second
