@@ -11,6 +11,7 @@ migrations, the bundled report, the translated content and the catalogues), this
 installed distributions and their versions, and DEMO_PASSWORD. A change to any of them builds a
 new seed; a fresh clone builds its first. Old seeds are removed when a new one is built.
 
+`python -m tests.seed prepare` builds the seed for DATABASE_URL if it is missing.
 `python -m tests.seed build [FILE]` (run in a subprocess, with DATABASE_URL pointing at the
 database to fill) runs the setup commands in one process; a SQLite seed is built in memory and
 then written to FILE, which is much faster than many small transactions on a file.
@@ -248,5 +249,16 @@ def build(sqlite_file=None):
             target.close()
 
 
+def prepare():
+    """Build the seed for DATABASE_URL now if missing (.ci/run does it beside other work)."""
+    url = os.environ.get("DATABASE_URL", "")
+    if is_postgres(url):
+        print(_pg_seed(url)[1])  # noqa: T201
+    else:
+        print(sqlite_seed())  # noqa: T201
+
+
 if __name__ == "__main__" and sys.argv[1:2] == ["build"]:
     build(*sys.argv[2:3])
+elif __name__ == "__main__" and sys.argv[1:] == ["prepare"]:
+    prepare()
