@@ -66,6 +66,7 @@ def pytest_configure(config):
     config.addinivalue_line("markers", "xdist_group(name): tests that share a pytest-xdist worker")
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
 def pytest_collection_modifyitems(items):
     """With pytest-xdist (`--dist loadgroup`): a file's tests share a worker, so that module-wide
     set-ups (cut fonts, a makemessages run) happen once; all browser tests share one worker, its
