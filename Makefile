@@ -5,8 +5,11 @@ BIN := $(VENV)/bin
 # Installed once per pyproject.toml: `make test` does not reinstall when nothing changed.
 INSTALLED := $(VENV)/.installed
 UI_LANGUAGES := en pt_BR es zh_Hans ko vi
-# pytest-xdist workers (one per CPU by default); tests/conftest.py groups tests that share a set-up.
+# pytest-xdist workers (one per CPU by default), each taking whole test files so that a file's
+# set-up runs once; the browser tests run after them in one process (one browser site, one
+# results file). BROWSER_TESTS= leaves them out.
 TEST_WORKERS ?= auto
+BROWSER_TESTS ?= tests/browser
 
 .PHONY: help install setup run test lint messages
 
@@ -37,7 +40,8 @@ run: setup ## set everything up and serve the site on http://127.0.0.1:8000
 
 test: install ## run the whole test suite (DATABASE_URL chooses the database; SQLite by default; PYTEST_ARGS narrows it)
 	$(BIN)/python manage.py compilemessages --ignore '.venv/*' -v0
-	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile --ignore=tests/browser $(PYTEST_ARGS)
+	if [ -n "$(BROWSER_TESTS)" ]; then $(BIN)/python -m pytest $(BROWSER_TESTS) $(PYTEST_ARGS); fi
 
 lint: install ## ruff lint and format check
 	$(BIN)/ruff check .

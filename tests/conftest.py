@@ -62,20 +62,5 @@ def measure(db):
     return get
 
 
-def pytest_configure(config):
-    config.addinivalue_line("markers", "xdist_group(name): tests that share a pytest-xdist worker")
-
-
-@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
-def pytest_collection_modifyitems(items):
-    """With pytest-xdist (`--dist loadgroup`): a file's tests share a worker, so that module-wide
-    set-ups (cut fonts, a makemessages run) happen once; all browser tests share one worker, its
-    browser site and its results file."""
-    for item in items:
-        path = item.path.relative_to(settings.BASE_DIR).as_posix()
-        group = "browser" if path.startswith("tests/browser/") else path
-        item.add_marker(pytest.mark.xdist_group(group))
-
-
 def pytest_report_header(config):
     return f"database: {settings.DATABASES['default']['ENGINE']}"
