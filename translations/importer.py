@@ -1,4 +1,9 @@
-"""import_content_translations: the content files applied to every page and snippet."""
+"""import_content_translations: the content files applied to every page and snippet.
+
+Without a reviser (seeding) only what is missing is created: translations that do not exist yet
+and Japanese plain summaries of measures no person has edited. With a reviser (`--update`) every
+difference becomes a draft revision by that user, submitted for review.
+"""
 
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -9,6 +14,7 @@ from wagtail.models import Locale, Page
 
 from glossary.models import GlossaryTerm
 from home.models import HomePage
+from measures.importer.proposals import submit_for_review, under_review
 from measures.models import Department, DxPriority, MeasurePage
 from translations import pairing
 from translations.content import ContentPack
@@ -24,20 +30,40 @@ def target_languages():
     ]
 
 
-def load_plain_summaries(pack: ContentPack, report: SyncReport):
-    """The Japanese plain summaries are source content: set them on the Japanese measures."""
+def edited_by_a_person(page):
+    """Imports save revisions without a user; any other revision is an editor's."""
+    return page.revisions.filter(user__isnull=False).exists()
+
+
+def load_plain_summaries(pack: ContentPack, report: SyncReport, reviser=None):
+    """The Japanese plain summaries are source content of the Japanese measures."""
     locale = Locale.get_default()
     for number, summary in sorted(pack.summaries.items()):
         text = (summary.get("plain_summary") or "").strip()
         page = MeasurePage.objects.filter(locale=locale, number=number).first()
+        label = f"measure {number} plain summary (ja)"
         if page is None or not text:
             continue
         if page.plain_summary == text:
             report.unchanged += 1
-            continue
-        page.plain_summary = text
-        page.save_revision(log_action=True).publish()
-        report.saved.append(f"measure {number} plain summary (ja)")
+        elif reviser is not None:
+            _propose_plain_summary(page, text, label, report, reviser)
+        elif page.plain_summary or edited_by_a_person(page):
+            report.left_alone.append(f"{label}: the CMS has its own version")
+        else:
+            page.plain_summary = text
+            page.save_revision(log_action=True).publish()
+            report.saved.append(label)
+
+
+def _propose_plain_summary(page, text, label, report, reviser):
+    if under_review(page):
+        report.left_alone.append(f"{label}: a change is already under review")
+        return
+    draft = page.get_latest_revision_as_object()
+    draft.plain_summary = text
+    submit_for_review(draft, reviser)
+    report.proposed.append(label)
 
 
 @dataclass
@@ -89,17 +115,28 @@ def _page_items(source, report):
         yield _page_item(page)
 
 
-def import_languages(packs: list[ContentPack], report: SyncReport):
+def import_languages(packs: list[ContentPack], report: SyncReport, reviser=None):
     """Translate every page and snippet of the plan into each pack's language.
 
-    Object by object, so that each Japanese object is extracted once for all languages.
+    Object by object, so that each Japanese object is extracted once for all languages. When
+    seeding, objects translated into every language are not looked at.
     """
     source = Locale.get_default()
     targets = [(Locale.objects.get(language_code=pack.language_code), pack) for pack in packs]
     for item in chain(_snippet_items(source), _page_items(source, report)):
+        wanted = targets
+        if reviser is None:
+            wanted = [(lo, pack) for lo, pack in targets if not item.instance.has_translation(lo)]
+            report.unchanged += len(targets) - len(wanted)
+        if not wanted:
+            continue
         prepared = prepare_source(item.instance)
-        for locale, pack in targets:
+        for locale, pack in wanted:
             strings = item.strings(item.instance, pack)
-            target = translate(item.instance, prepared, locale, strings, item.label, report)
-            if item.after and target is not None:
+            target = translate(
+                item.instance, prepared, locale, strings, item.label, report, reviser
+            )
+            # The translated points are written by the seed only: with a reviser they would
+            # change the live object outside the review.
+            if item.after and target is not None and reviser is None:
                 item.after(item.instance, target, pack)

@@ -1,7 +1,9 @@
-"""Writing a parsed report into the CMS.
+"""Seeding the CMS from a parsed report.
 
-The whole load runs in one transaction. Every object is compared with what is already there and
-touched only when it differs, so that loading the same report twice changes nothing.
+The CMS is the source of truth: this load creates what is missing and never changes what
+exists. An object that differs from the report is left alone and named in the report, so the
+operator can propose the report's version for review with `import_plan --update`
+(measures.importer.proposals). The whole load runs in one transaction.
 """
 
 from __future__ import annotations
@@ -41,24 +43,26 @@ SECTION_PAGES = [
 @dataclass
 class LoadReport:
     created: list[str] = field(default_factory=list)
-    updated: list[str] = field(default_factory=list)
+    proposed: list[str] = field(default_factory=list)
+    left_alone: list[str] = field(default_factory=list)
     unchanged: int = 0
 
     @property
     def changed(self):
-        return bool(self.created or self.updated)
+        return bool(self.created or self.proposed)
 
-    def record(self, label, *, created, changed):
+    def record(self, label, *, created, differences=()):
+        """An object the import created, or one that exists (differing from the source or not)."""
         if created:
             self.created.append(label)
-        elif changed:
-            self.updated.append(label)
+        elif differences:
+            self.left_alone.append(f"{label} (differs in: {', '.join(differences)})")
         else:
             self.unchanged += 1
 
 
 def load_plan(document: PlanDocument) -> LoadReport:
-    """Create or update every page and snippet of the report; returns what changed."""
+    """Create every page and snippet of the report that the site lacks; returns what happened."""
     report = LoadReport()
     with transaction.atomic():
         locale = Locale.get_default()
@@ -79,10 +83,8 @@ def _publish(page):
     page.save_revision(log_action=True).publish()
 
 
-def _load_home(document, locale, report):
-    _remove_placeholder_root()
-    site = Site.objects.filter(is_default_site=True).first()
-    home = HomePage.objects.filter(locale=locale).first()
+def home_values(document):
+    """The home page's fields and its basic goals as the report has them."""
     values = {
         "title": document.title,
         "plan_title": document.title,
@@ -101,23 +103,36 @@ def _load_home(document, locale, report):
         }
         for g in document.goals
     ]
-    created = home is None
-    if created:
-        root = Page.get_first_root_node()
-        home = root.add_child(instance=HomePage(slug="home", locale=locale, **values))
-    current_goals = (
-        [{key: getattr(g, key) for key in goals[0]} for g in home.goals.all()] if goals else []
-    )
-    changed = (
-        created or any(getattr(home, k) != v for k, v in values.items()) or current_goals != goals
-    )
-    if changed:
-        for key, value in values.items():
-            setattr(home, key, value)
-        home.goals = [BasicGoal(sort_order=n, **g) for n, g in enumerate(goals)]
+    return values, goals
+
+
+def home_differences(home, values, goals):
+    differences = differing_fields(home, values)
+    if goals and [{key: getattr(g, key) for key in goals[0]} for g in home.goals.all()] != goals:
+        differences.append("goals")
+    return differences
+
+
+def assign_home(home, values, goals):
+    for key, value in values.items():
+        setattr(home, key, value)
+    home.goals = [BasicGoal(sort_order=n, **g) for n, g in enumerate(goals)]
+
+
+def _load_home(document, locale, report):
+    _remove_placeholder_root()
+    site = Site.objects.filter(is_default_site=True).first()
+    home = HomePage.objects.filter(locale=locale).first()
+    values, goals = home_values(document)
+    if home is None:
+        home = HomePage(slug="home", locale=locale)
+        assign_home(home, values, goals)
+        Page.get_first_root_node().add_child(instance=home)
         _publish(home)
+        report.record("home", created=True)
+    else:
+        report.record("home", created=False, differences=home_differences(home, values, goals))
     _point_site_at(site, home, document.title)
-    report.record("home", created=created, changed=changed)
     return home
 
 
@@ -147,12 +162,11 @@ def _point_site_at(site, home, name):
 
 def _section_page(home, page_class, slug, title, report):
     page = page_class.objects.child_of(home).filter(slug=slug).first()
-    if page is None:
+    created = page is None
+    if created:
         page = home.add_child(instance=page_class(title=title, slug=slug))
         _publish(page)
-        report.record(slug, created=True, changed=True)
-    else:
-        report.record(slug, created=False, changed=False)
+    report.record(slug, created=created)
     return page
 
 
@@ -160,24 +174,30 @@ def _load_departments(document, locale, report):
     departments = {}
     for name in document.department_names():
         departments[name], created = Department.objects.get_or_create(locale=locale, name=name)
-        report.record(f"department {name}", created=created, changed=False)
+        report.record(f"department {name}", created=created)
     return departments
+
+
+def glossary_values(entry, order):
+    return {"section": entry.section, "definition": entry.definition, "sort_order": order}
+
+
+def differing_fields(instance, values):
+    return [key for key, value in values.items() if getattr(instance, key) != value]
 
 
 def _load_glossary(document, locale, report):
     terms = {}
     for order, entry in enumerate(document.glossary):
         term = GlossaryTerm.objects.filter(locale=locale, term=entry.term).first()
-        values = {"section": entry.section, "definition": entry.definition, "sort_order": order}
-        created = term is None
-        changed = created or any(getattr(term, k) != v for k, v in values.items())
-        if created:
-            term = GlossaryTerm(locale=locale, term=entry.term)
-        if changed:
-            for key, value in values.items():
-                setattr(term, key, value)
+        values = glossary_values(entry, order)
+        label = f"glossary {entry.term}"
+        if term is None:
+            term = GlossaryTerm(locale=locale, term=entry.term, **values)
             term.save()
-        report.record(f"glossary {entry.term}", created=created, changed=changed)
+            report.record(label, created=True)
+        else:
+            report.record(label, created=False, differences=differing_fields(term, values))
         terms[entry.term] = term
     return terms
 
@@ -232,31 +252,44 @@ def sheet_order(names, sheet_departments):
     return sorted(names, key=lambda name: (position.get(name, len(position)), name))
 
 
-def _current_record(page):
+def _current_record(page, source_years):
+    """The page as the export shows it, its yearly reports limited to the source's years: a
+    report the CMS added for a later year is no difference from the source."""
     record = measure_record(page)
     for key in ("url", "last_published_at"):
         record.pop(key)
+    record["reports"] = [r for r in record["reports"] if r["fiscal_year"] in source_years]
     for r in record["reports"]:
         r.pop("evaluation_label")
+    record["actual"] = {
+        year: label for year, label in record["actual"].items() if int(year) in source_years
+    }
     record["glossary_terms"] = sorted(record["glossary_terms"])
     return record
 
 
+def measure_differences(page, measure):
+    """The names of the measure's fields where page and source disagree."""
+    current = _current_record(page, {r.fiscal_year for r in measure.reports})
+    wanted = _wanted_record(measure)
+    return [key for key in wanted if current[key] != wanted[key]]
+
+
 def _load_measure(index, measure, departments, terms, report):
     page = MeasurePage.objects.child_of(index).filter(number=measure.number).first()
-    created = page is None
-    if not created and _current_record(page) == _wanted_record(measure):
-        report.record(f"measure {measure.number}", created=False, changed=False)
+    label = f"measure {measure.number}"
+    if page is not None:
+        report.record(label, created=False, differences=measure_differences(page, measure))
         return
-    page = page or MeasurePage(slug=str(measure.number))
-    _assign_measure(page, measure, departments, terms)
-    if created:
-        index.add_child(instance=page)
+    page = MeasurePage(slug=str(measure.number))
+    assign_measure(page, measure, departments, terms)
+    index.add_child(instance=page)
     _publish(page)
-    report.record(f"measure {measure.number}", created=created, changed=True)
+    report.record(label, created=True)
 
 
-def _assign_measure(page, measure, departments, terms):
+def assign_measure(page, measure, departments, terms):
+    """Set the source's version of every field; yearly reports of other years are kept."""
     page.title = measure.title
     page.number = measure.number
     page.dx = measure.dx
@@ -273,25 +306,34 @@ def _assign_measure(page, measure, departments, terms):
         MeasureDepartment(department=departments[name], sort_order=n)
         for n, name in enumerate(measure.departments)
     ]
-    initiatives = []
-    for order, item in enumerate(measure.initiatives):
-        initiative = MainInitiative(
-            sort_order=order,
-            number=item.number,
-            text=item.text,
-            status=item.status,
-            status_fiscal_year=item.fiscal_year,
-        )
-        initiative.departments = [departments[n] for n in item.departments]
-        initiatives.append(initiative)
-    page.initiatives = initiatives
+    page.initiatives = [
+        _initiative(order, item, departments) for order, item in enumerate(measure.initiatives)
+    ]
     page.plan_entries = [
         PlanEntry(fiscal_year=y, plan=t, sort_order=n)
         for n, (y, t) in enumerate(sorted(measure.plan.items()))
     ]
-    page.progress_reports = [
-        ProgressReport(
-            sort_order=n,
+    page.progress_reports = _merged_reports(page, measure)
+    page.glossary_terms = [terms[t] for t in measure.glossary_terms if t in terms]
+
+
+def _initiative(order, item, departments):
+    initiative = MainInitiative(
+        sort_order=order,
+        number=item.number,
+        text=item.text,
+        status=item.status,
+        status_fiscal_year=item.fiscal_year,
+    )
+    initiative.departments = [departments[n] for n in item.departments]
+    return initiative
+
+
+def _merged_reports(page, measure):
+    """The source's reports, with the page's reports of the years the source does not have."""
+    reports = {r.fiscal_year: r for r in (page.progress_reports.all() if page.pk else [])}
+    for r in measure.reports:
+        reports[r.fiscal_year] = ProgressReport(
             fiscal_year=r.fiscal_year,
             progress_label=r.progress_label,
             achievements=r.achievements,
@@ -299,9 +341,21 @@ def _assign_measure(page, measure, departments, terms):
             evaluation=r.evaluation,
             reason=r.reason,
         )
-        for n, r in enumerate(sorted(measure.reports, key=lambda r: r.fiscal_year))
+    ordered = [reports[year] for year in sorted(reports)]
+    for n, report in enumerate(ordered):
+        report.sort_order = n
+    return ordered
+
+
+def dx_priority_links(item):
+    return [
+        {
+            "measure_number": m.measure_number,
+            "points": [{"level": level, "text": text} for level, text in m.points],
+            "note": m.note,
+        }
+        for m in item.measures
     ]
-    page.glossary_terms = [terms[t] for t in measure.glossary_terms if t in terms]
 
 
 def _load_dx_priorities(document, locale, report):
@@ -309,35 +363,25 @@ def _load_dx_priorities(document, locale, report):
         priority = DxPriority.objects.filter(
             locale=locale, group=item.group, number=item.number
         ).first()
-        wanted = [
-            {
-                "measure_number": m.measure_number,
-                "points": [{"level": level, "text": text} for level, text in m.points],
-                "note": m.note,
-            }
-            for m in item.measures
-        ]
-        created = priority is None
-        current = (
-            []
-            if created
-            else [
+        label = f"dx priority {item.number}"
+        wanted = dx_priority_links(item)
+        if priority is not None:
+            current = [
                 {"measure_number": link.measure_number, "points": link.points, "note": link.note}
                 for link in priority.measure_links.all()
             ]
-        )
-        changed = (
-            created
-            or priority.title != item.title
-            or priority.sort_order != order
-            or current != wanted
-        )
-        if changed:
-            priority = priority or DxPriority(locale=locale, group=item.group, number=item.number)
-            priority.title = item.title
-            priority.sort_order = order
-            priority.measure_links = [
-                DxPriorityMeasure(sort_order=n, **w) for n, w in enumerate(wanted)
-            ]
-            priority.save()
-        report.record(f"dx priority {item.number}", created=created, changed=changed)
+            differences = differing_fields(priority, {"title": item.title})
+            report.record(
+                label,
+                created=False,
+                differences=differences + (["measures"] if current != wanted else []),
+            )
+            continue
+        priority = DxPriority(locale=locale, group=item.group, number=item.number)
+        priority.title = item.title
+        priority.sort_order = order
+        priority.measure_links = [
+            DxPriorityMeasure(sort_order=n, **w) for n, w in enumerate(wanted)
+        ]
+        priority.save()
+        report.record(label, created=True)

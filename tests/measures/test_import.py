@@ -118,21 +118,43 @@ def test_the_whole_glossary_and_the_goals_are_imported(db, home_page):
     assert DxPriority.objects.filter(locale=home_page.locale).count() == len(document.dx_priorities)
 
 
-def test_a_changed_report_updates_only_that_measure_with_a_new_revision(db, tmp_path, measure):
+def changed_situation_of_6(measure):
     situation = measure(6).situation
-    changed = [
-        line.replace(situation[:20], "【改訂】" + situation[:20], 1) for line in SOURCE_LINES
+    return [line.replace(situation[:20], "【改訂】" + situation[:20], 1) for line in SOURCE_LINES]
+
+
+def test_a_changed_report_leaves_the_site_alone_and_names_the_measure(db, tmp_path, measure):
+    before = snapshot()
+
+    out, _ = run_import(write_lines(tmp_path, changed_situation_of_6(measure)))
+
+    assert out.startswith("Nothing changed")
+    assert [line for line in out.splitlines() if line.startswith("left alone: ")] == [
+        "left alone: measure 6 (differs in: situation)"
     ]
+    assert snapshot() == before
+
+
+def test_an_update_proposes_only_that_measure_for_review(db, tmp_path, measure):
     revisions = Revision.objects.count()
+    live_situation = measure(6).situation
 
-    out, _ = run_import(write_lines(tmp_path, changed))
+    out, _ = run_import_update(write_lines(tmp_path, changed_situation_of_6(measure)))
 
-    assert "updated: measure 6" in out
-    assert [line for line in out.splitlines() if line.startswith("updated: ")] == [
-        "updated: measure 6"
+    assert [line for line in out.splitlines() if line.startswith("proposed: ")] == [
+        "proposed: measure 6 (situation)"
     ]
-    assert measure(6).situation.startswith("【改訂】")
     assert Revision.objects.count() == revisions + 1
+    page = measure(6)
+    assert page.situation == live_situation
+    assert page.workflow_in_progress
+    assert page.get_latest_revision_as_object().situation.startswith("【改訂】")
+
+
+def run_import_update(path):
+    out, err = io.StringIO(), io.StringIO()
+    call_command("import_plan", "--update", str(path), stdout=out, stderr=err)
+    return out.getvalue(), err.getvalue()
 
 
 def damaged_cases():
