@@ -47,7 +47,7 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(summary_tables(self))
+        context.update(summary_tables(self, request.GET.get("year")))
         return context
 
 

@@ -38,6 +38,8 @@ MODEL_PERMISSIONS = {
         "accessibility.override_checks",
         "glossary.add_glossaryterm",
         "glossary.change_glossaryterm",
+        "reporting.view_reportinground",
+        "reporting.manage_reportinground",
     ],
     ADMINISTRATORS: [
         "wagtailadmin.access_admin",
@@ -64,6 +66,8 @@ MODEL_PERMISSIONS = {
         "auth.change_user",
         "auth.delete_user",
         "wagtail_localize.submit_translation",
+        "reporting.view_reportinground",
+        "reporting.manage_reportinground",
     ],
 }
 

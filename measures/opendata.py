@@ -6,6 +6,7 @@ Only published content is exported: live pages, whose database rows hold what is
 import csv
 from pathlib import Path
 
+from django.apps import apps
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
 
@@ -91,6 +92,21 @@ def glossary_url(glossary_page, term, request=None):
     return f"{glossary_page.get_full_url(request)}#{term.anchor}"
 
 
+def round_dates(fiscal_year):
+    """Due and publication dates of the year's reporting round, both None without one.
+
+    Looked up by name: the reporting app builds on the measures, not the other way round.
+    """
+    round_ = apps.get_model("reporting", "ReportingRound").objects.filter(fiscal_year=fiscal_year)
+    round_ = round_.first()
+    return {
+        "report_due_date": round_.due_date.isoformat() if round_ else None,
+        "report_published_at": round_.closed_at.isoformat()
+        if round_ and round_.closed_at
+        else None,
+    }
+
+
 def build_plan_export(home_page, request=None):
     """The whole published plan in home_page's language, as the open-data schema's dict."""
     # Labels such as evaluation_label follow the export's language, also from export_plan.
@@ -111,6 +127,7 @@ def _plan_export(home_page, request):
             "report_fiscal_year": home_page.report_fiscal_year,
             "locale": home_page.locale.language_code,
             "source": SOURCE,
+            **round_dates(home_page.report_fiscal_year),
         },
         "goals": [
             {

@@ -6,9 +6,32 @@ from measures.models import DxPriority
 from measures.queries import published_measures
 
 
-def summary_tables(home_page):
+def reported_years(measures):
+    """The fiscal years with at least one published evaluation, latest first."""
+    years = {r.fiscal_year for m in measures for r in m.progress_reports.all() if r.evaluation}
+    return sorted(years, reverse=True)
+
+
+def evaluation_trend(measure):
+    """The measure's evaluated reports, oldest first: how its evaluation moved over the years."""
+    return sorted(
+        (r for r in measure.progress_reports.all() if r.evaluation), key=lambda r: r.fiscal_year
+    )
+
+
+def chosen_year(value, years, default):
+    """The year asked for (?year=) if a report exists for it, else the site's current year."""
+    try:
+        year = int(value)
+    except (TypeError, ValueError):
+        return default
+    return year if year in years else default
+
+
+def summary_tables(home_page, requested_year=None):
     measures = list(published_measures(home_page))
-    year = home_page.report_fiscal_year
+    years = reported_years(measures)
+    year = chosen_year(requested_year, years, home_page.report_fiscal_year)
     goals = {g.number: g for g in home_page.goals.all()}
     by_number = {m.number: m for m in measures}
 
@@ -19,7 +42,14 @@ def summary_tables(home_page):
             report = next(
                 (r for r in measure.progress_reports.all() if r.fiscal_year == year), None
             )
-            rows.append({"measure": measure, "plan": measure.plan_for(year), "report": report})
+            rows.append(
+                {
+                    "measure": measure,
+                    "plan": measure.plan_for(year),
+                    "report": report,
+                    "trend": evaluation_trend(measure),
+                }
+            )
         progress_rows.append({"goal": goals.get(goal_number), "rows": rows})
 
     priorities = DxPriority.objects.filter(locale_id=home_page.locale_id).prefetch_related(
@@ -39,6 +69,8 @@ def summary_tables(home_page):
     return {
         "measures": measures,
         "report_fiscal_year": year,
+        "current_fiscal_year": home_page.report_fiscal_year,
+        "reported_years": years,
         "progress_by_goal": progress_rows,
         "dx_groups": dx_groups,
     }

@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 
 env = os.environ.copy()
 
@@ -32,6 +33,7 @@ INSTALLED_APPS = [
     "search",
     "accessibility",
     "translations",
+    "reporting",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -210,6 +212,11 @@ CELERY_TASK_ACKS_LATE = True
 # Scheduled publishing (go-live and expiry dates of pages and snippets), once a minute.
 CELERY_BEAT_SCHEDULE = {
     "publish-scheduled": {"task": "measures.tasks.publish_scheduled", "schedule": 60.0},
+    # Reporting reminders and reviewers' digests, every morning; a second run sends nothing.
+    "reporting-reminders": {
+        "task": "reporting.tasks.send_reporting_reminders",
+        "schedule": crontab(hour=8, minute=0),
+    },
 }
 
 # The plan

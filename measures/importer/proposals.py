@@ -9,7 +9,7 @@ reports of years the edition does not contain (a report added in the CMS) are ke
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from wagtail.models import Locale
+from wagtail.models import Locale, WorkflowState
 
 from glossary.models import GlossaryTerm
 from home.models import HomePage
@@ -44,10 +44,17 @@ def system_user():
 
 
 def submit_for_review(obj, user):
-    """Save obj as a draft revision by user and start its review workflow; never publishes."""
+    """Save obj as a draft revision by user and submit it for review; never publishes.
+
+    A change that was sent back (差し戻し) resumes its review, as the admin's editor does.
+    """
     obj.save_revision(user=user, log_action=True)
-    workflow = obj.get_workflow()
-    if workflow is not None:
+    sent_back = WorkflowState.objects.for_instance(obj).filter(
+        status=WorkflowState.STATUS_NEEDS_CHANGES
+    )
+    if state := sent_back.first():
+        state.resume(user)
+    elif workflow := obj.get_workflow():
         workflow.start(obj, user)
 
 

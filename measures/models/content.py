@@ -109,6 +109,8 @@ class ProgressReport(TranslatableMixin, Orderable):
 
     page = ParentalKey("measures.MeasurePage", related_name="progress_reports")
     fiscal_year = models.PositiveSmallIntegerField(_("年度"), validators=FISCAL_YEAR_VALIDATORS)
+    # Copied from the five-year plan when a reporting round opens, for the reporter to read.
+    plan = models.CharField(_("この年度の実施計画"), max_length=255, blank=True)
     progress_label = models.CharField(_("進捗実績"), max_length=255, blank=True)
     achievements = models.TextField(_("実績"), blank=True)
     issues = models.TextField(_("課題"), blank=True)
@@ -121,6 +123,7 @@ class ProgressReport(TranslatableMixin, Orderable):
         FieldRowPanel(
             [FieldPanel("fiscal_year", widget=FiscalYearSelect), FieldPanel("progress_label")]
         ),
+        FieldPanel("plan"),
         FieldPanel("achievements"),
         FieldPanel("issues"),
         FieldRowPanel([FieldPanel("evaluation")]),

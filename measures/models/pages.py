@@ -188,6 +188,11 @@ class MeasurePage(Page):
         evaluated = [r for r in self.progress_reports.all() if r.evaluation]
         return max(evaluated, key=lambda r: r.fiscal_year, default=None)
 
+    def reports_latest_first(self):
+        """The published yearly reports that say something, the current year first."""
+        reports = [r for r in self.progress_reports.all() if r.evaluation or r.achievements]
+        return sorted(reports, key=lambda r: r.fiscal_year, reverse=True)
+
     def plan_for(self, fiscal_year):
         return next((e.plan for e in self.plan_entries.all() if e.fiscal_year == fiscal_year), "")
 

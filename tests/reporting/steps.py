@@ -2,6 +2,7 @@
 
 from django.contrib.auth import get_user_model
 
+from measures.importer.proposals import submit_for_review
 from measures.models import DepartmentMembership, ProgressReport
 from tests.factories import UserFactory
 
@@ -22,8 +23,7 @@ def submit_change(page, user, change):
     """Save a draft of page changed by change(draft) as user and submit it for review."""
     draft = page.get_latest_revision_as_object()
     change(draft)
-    draft.save_revision(user=user, log_action=True)
-    page.get_workflow().start(draft, user)
+    submit_for_review(draft, user)
     return draft
 
 

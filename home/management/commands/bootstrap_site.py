@@ -1,4 +1,7 @@
-"""python manage.py bootstrap_site [--demo]: what the site needs before content arrives."""
+"""python manage.py bootstrap_site [--demo [--open-round]]: what the site needs before content
+arrives; with --open-round also a demo reporting round for the year after the current report."""
+
+import datetime
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -18,8 +21,13 @@ from wagtail.models import (
 
 from glossary.models import GlossaryTerm
 from home import roles
+from home.models import HomePage
 from measures.importer.parser import parse_plan
-from measures.models import Department, DepartmentMembership, DivisionReviewTask
+from measures.models import Department, DepartmentMembership, DivisionReviewTask, MeasurePage
+from reporting import services as reporting
+
+# The demo round is due this long after it opens, so that a new user sees work to do, not yet late.
+DEMO_ROUND_DAYS = 30
 
 
 class Command(BaseCommand):
@@ -30,9 +38,15 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--demo", action="store_true", help="also create the demo accounts")
+        parser.add_argument(
+            "--open-round",
+            action="store_true",
+            help="with --demo: open the reporting round of the year after the current report "
+            "(needs the imported plan)",
+        )
 
     @transaction.atomic
-    def handle(self, *args, demo, **options):
+    def handle(self, *args, demo, open_round, **options):
         default_locale = self._locales()
         groups = {name: self._group(name) for name in roles.MODEL_PERMISSIONS}
         self._departments(default_locale)
@@ -40,6 +54,8 @@ class Command(BaseCommand):
         self._workflow(groups[roles.REVIEWERS])
         if demo:
             self._demo_accounts(groups, default_locale)
+        if demo and open_round:
+            self._demo_round()
         self.stdout.write(self.style.SUCCESS("Site bootstrapped."))
 
     def _locales(self):
@@ -110,3 +126,16 @@ class Command(BaseCommand):
                 department = Department.objects.get(locale=locale, name=name)
                 DepartmentMembership.objects.get_or_create(user=user, department=department)
             self.stdout.write(f"{'created' if created else 'updated'} demo account {username}")
+
+    def _demo_round(self):
+        home = HomePage.objects.filter(locale=Locale.get_default()).first()
+        if home is None or not MeasurePage.objects.exists():
+            self.stderr.write(self.style.WARNING("no measures yet: run import_plan, then again"))
+            return
+        year = home.report_fiscal_year + 1
+        due = datetime.date.today() + datetime.timedelta(days=DEMO_ROUND_DAYS)
+        result = reporting.open_round(year, due)
+        self.stdout.write(
+            f"demo reporting round {year}: {len(result.drafted)} draft reports, due "
+            f"{result.round.due_date.isoformat()}"
+        )
