@@ -40,6 +40,17 @@ def round_2023(db):
     return open_round(2023, DUE).round
 
 
+@pytest.fixture
+def remind(django_capture_on_commit_callbacks):
+    """send_reminders for a day, with the mails it queues after the commit handed to Celery."""
+
+    def run(on_day):
+        with django_capture_on_commit_callbacks(execute=True):
+            return send_reminders(on_day)
+
+    return run
+
+
 @pytest.mark.parametrize(
     ("offset", "stage"),
     [
@@ -62,35 +73,35 @@ def mails_to(address):
     return [m for m in mail.outbox if address in m.to]
 
 
-def test_each_reminder_goes_out_once_even_when_beat_runs_again(round_2023):
-    send_reminders(day(-14))
+def test_each_reminder_goes_out_once_even_when_beat_runs_again(round_2023, remind):
+    remind(day(-14))
     first = mails_to("editor-nosei@example.invalid")
     assert len(first) == 1
     assert "2024-06-30" in first[0].body and "あと14日" in first[0].body
     assert "/admin/pages/" in first[0].body  # links to the measures to report
 
-    send_reminders(day(-14))  # a retry the same day
-    send_reminders(day(-13))  # the next day: no new stage
+    remind(day(-14))  # a retry the same day
+    remind(day(-13))  # the next day: no new stage
     assert len(mails_to("editor-nosei@example.invalid")) == 1
 
-    send_reminders(day(-3))
-    send_reminders(day(1))
+    remind(day(-3))
+    remind(day(1))
     bodies = [m.body for m in mails_to("editor-nosei@example.invalid")]
     assert len(bodies) == 3 and "1日過ぎました" in bodies[-1]
 
 
-def test_departments_that_submitted_everything_hear_nothing(round_2023, measure):
+def test_departments_that_submitted_everything_hear_nothing(round_2023, remind, measure):
     editor = department_editor(measure(8), username="nosei-2")
     editor.email = "nosei-2@example.invalid"
     editor.save()
     for page in [p for p in round_2023.measures.all() if p.permissions_for_user(editor).can_edit()]:
         submit_change(page, editor, lambda d: None)
-    send_reminders(day(-14))
+    remind(day(-14))
     assert mails_to("nosei-2@example.invalid") == []
     assert mails_to("editor-joho@example.invalid")
 
 
-def test_one_mail_a_day_holds_the_reminder_and_the_digest(round_2023, measure):
+def test_one_mail_a_day_holds_the_reminder_and_the_digest(round_2023, remind, measure):
     both = UserFactory(username="both", email="both@example.invalid")
     both.groups.add(Group.objects.get(name=roles.REVIEWERS))
     both_editor = department_editor(measure(8), username="both")
@@ -100,30 +111,30 @@ def test_one_mail_a_day_holds_the_reminder_and_the_digest(round_2023, measure):
     )
     submit_change(other, department_editor(other, username="other-editor"), lambda d: None)
 
-    send_reminders(day(-14))
-    send_reminders(day(-14))
+    remind(day(-14))
+    remind(day(-14))
 
     (only,) = mails_to("both@example.invalid")
     assert "あなたの審査を待っている変更" in only.body and "あと14日" in only.body
     assert both_editor == both
     assert SentReminder.objects.filter(user=both, sent_on=day(-14)).count() == 2
 
-    send_reminders(day(-13))  # the next day: a fresh digest, the reminder is not repeated
+    remind(day(-13))  # the next day: a fresh digest, the reminder is not repeated
     second = mails_to("both@example.invalid")[1]
     assert "あなたの審査を待っている変更" in second.body and "あと" not in second.body
 
 
-def test_the_mail_is_in_the_recipients_admin_language(round_2023):
+def test_the_mail_is_in_the_recipients_admin_language(round_2023, remind):
     profile = UserProfile.get_for_user(get_user_model().objects.get(username="editor-nosei"))
     profile.preferred_language = "en"
     profile.save()
-    send_reminders(day(-14))
+    remind(day(-14))
     (english,) = mails_to("editor-nosei@example.invalid")
     assert english.subject == "Please report your progress"
 
 
-def test_users_see_which_reminders_they_get(client, round_2023):
-    send_reminders(day(-14))
+def test_users_see_which_reminders_they_get(client, round_2023, remind):
+    remind(day(-14))
     login(client, "editor-nosei")
     page = client.get(reverse("reporting_my_reminders")).content.decode()
     assert "提出期限の14日前と3日前" in page
@@ -194,9 +205,12 @@ def test_a_real_worker_sends_each_reminder_once_across_a_restart(
     assert again == 0 and second == []
 
 
-def test_the_command_runs_the_reminders_as_on_a_given_day(round_2023):
+def test_the_command_runs_the_reminders_as_on_a_given_day(
+    round_2023, django_capture_on_commit_callbacks
+):
     out = io.StringIO()
-    call_command("send_reporting_reminders", "--date", day(-14).isoformat(), stdout=out)
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("send_reporting_reminders", "--date", day(-14).isoformat(), stdout=out)
     assert out.getvalue().startswith("Queued ") and mails_to("editor-joho@example.invalid")
     call_command("open_reporting_round", "2023", "--due", "2024-07-31", stdout=io.StringIO())
     round_2023.refresh_from_db()
