@@ -1,7 +1,9 @@
 """Admin views of the reporting rounds: thin, the work is in reporting.services."""
 
+import functools
+
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseForbidden
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -24,6 +26,21 @@ def require(user, permission):
         raise PermissionDenied
 
 
+def refused_with_403(view):
+    """A refusal answers 403: Wagtail's admin would turn PermissionDenied into a redirect to
+    the dashboard, which reads as if the request had worked."""
+
+    @functools.wraps(view)
+    def wrapped(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except PermissionDenied:
+            return HttpResponseForbidden()
+
+    return wrapped
+
+
+@refused_with_403
 def index(request):
     """The rounds; the division follows each, departments fetch and return their workbook."""
     form = OpenRoundForm()
@@ -49,6 +66,7 @@ def index(request):
     return TemplateResponse(request, "reporting/admin/index.html", context)
 
 
+@refused_with_403
 def dashboard(request, round_id):
     require(request.user, VIEW_PERMISSION)
     round_ = get_object_or_404(ReportingRound, pk=round_id)
@@ -73,6 +91,7 @@ def dashboard(request, round_id):
     return TemplateResponse(request, "reporting/admin/dashboard.html", context)
 
 
+@refused_with_403
 @require_POST
 def close(request, round_id):
     require(request.user, MANAGE_PERMISSION)
@@ -91,6 +110,7 @@ def editable_measures(round_, user):
     ]
 
 
+@refused_with_403
 def download(request, round_id):
     """The round's workbook with the measures this user may report on."""
     round_ = get_object_or_404(ReportingRound, pk=round_id)
@@ -102,6 +122,7 @@ def download(request, round_id):
     return response
 
 
+@refused_with_403
 def upload(request, round_id):
     """Download and upload of the round's workbook; every error is listed by cell."""
     round_ = get_object_or_404(ReportingRound, pk=round_id)
