@@ -14,6 +14,7 @@ def reporting_admin_urls():
         path("reporting/<int:round_id>/close/", views.close, name="reporting_close"),
         path("reporting/<int:round_id>/workbook/", views.upload, name="reporting_upload"),
         path("reporting/<int:round_id>/workbook.xlsx", views.download, name="reporting_download"),
+        path("reporting/reminders/", views.my_reminders, name="reporting_my_reminders"),
     ]
 
 

@@ -46,14 +46,14 @@ def workbook_for(round_, numbers):
     return load_workbook(BytesIO(export_round(round_, pages)))
 
 
-def filled(round_, numbers, **overrides):
+def filled(round_, numbers, overrides=None):
     """The exported workbook with every row filled; overrides {(row, column): value}."""
     book = workbook_for(round_, numbers)
     sheet = book[SHEET_TITLE]
     for row in range(3, 3 + len(numbers)):
         for name, value in FILLED.items():
             sheet.cell(row=row, column=COLUMNS.index(name) + 1, value=value)
-    for (row, name), value in overrides.items():
+    for (row, name), value in (overrides or {}).items():
         sheet.cell(row=row, column=COLUMNS.index(name) + 1, value=value)
     return as_bytes(book)
 
@@ -98,21 +98,21 @@ def test_a_valid_workbook_submits_each_report_as_the_importer(round_2023):
 
 def hostile_cases(round_, joho, other):
     too_long = "あ" * 4001
-    formula = filled(round_, joho[:1], **{(3, "実績"): '=HYPERLINK("http://x","x")'})
+    formula = filled(round_, joho[:1], {(3, "実績"): '=HYPERLINK("http://x","x")'})
     book = Workbook()
     book.active.title = "Sheet1"
     many = load_workbook(BytesIO(filled(round_, joho[:1])))
     for row in range(4, 10_004):
         many[SHEET_TITLE].cell(row=row, column=1, value=joho[0])
     return {
-        "unknown measure": (filled(round_, joho[:2], **{(4, "施策番号"): 99}), "A4"),
+        "unknown measure": (filled(round_, joho[:2], {(4, "施策番号"): 99}), "A4"),
         "another department's measure": (
             filled(round_, [joho[0], other]),
             f"A{3 + sorted([joho[0], other]).index(other)}",
         ),
-        "invalid evaluation": (filled(round_, joho[:2], **{(3, "進捗評価"): "たぶん順調"}), "G3"),
-        "text too long": (filled(round_, joho[:2], **{(4, "理由"): too_long}), "H4"),
-        "missing required field": (filled(round_, joho[:2], **{(3, "実績"): None}), "E3"),
+        "invalid evaluation": (filled(round_, joho[:2], {(3, "進捗評価"): "たぶん順調"}), "G3"),
+        "text too long": (filled(round_, joho[:2], {(4, "理由"): too_long}), "H4"),
+        "missing required field": (filled(round_, joho[:2], {(3, "実績"): None}), "E3"),
         "formula": (formula, "E3"),
         "wrong sheet": (as_bytes(book), "—"),
         "10,000 rows": (as_bytes(many), "A503"),
@@ -190,7 +190,7 @@ def test_the_commands_export_a_department_and_import_for_a_user(round_2023, tmp_
 def test_the_admin_lists_the_errors_by_cell(client, round_2023):
     login(client, "editor-joho")
     joho = editable_numbers(round_2023, "editor-joho")
-    data = filled(round_2023, joho[:2], **{(3, "進捗評価"): "不明"})
+    data = filled(round_2023, joho[:2], {(3, "進捗評価"): "不明"})
     upload = BytesIO(data)
     upload.name = "report.xlsx"
 

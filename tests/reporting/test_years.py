@@ -42,9 +42,11 @@ def captions(page):
 
 
 def row_of(page, number):
+    """Measure number's row in 表1-2 (表1-1 lists the measures too)."""
+    section = page.find(id="table-1-2").find_parent("section")
     return next(
         tr
-        for tr in page.select("table.summary-table tr")
+        for tr in section.select("table.summary-table tr")
         if tr.th and tr.th.a and tr.th.a.get_text().startswith(f"{number}.")
     )
 
