@@ -21,7 +21,8 @@ def department_editor(page, username="editor-for-tests"):
 
 def submit_change(page, user, change):
     """Save a draft of page changed by change(draft) as user and submit it for review."""
-    draft = page.get_latest_revision_as_object()
+    # Read afresh: an object loaded before a later revision still points at the older one.
+    draft = type(page).objects.get(pk=page.pk).get_latest_revision_as_object()
     change(draft)
     submit_for_review(draft, user)
     return draft
