@@ -13,7 +13,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('measures', '0004_reporting_report_plan'),
+        ('measures', '0005_progressreport_plan'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

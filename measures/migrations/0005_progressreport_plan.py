@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('measures', '0003_workflow_history'),
+        ('measures', '0004_editorial_history'),
     ]
 
     operations = [
