@@ -13,6 +13,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from accessibility.kana import is_hiragana
+from search.index import AnalysedSearchField, page_search_fields
 
 VERSION_CACHE_KEY = "reading-dictionary-version"
 
@@ -84,6 +85,7 @@ class AccessibilityPolicyPage(Page):
     subpage_types = ["accessibility.AccessibilityReportPage"]
     max_count_per_parent = 1
     template = "accessibility/pages/policy_page.html"
+    search_fields = page_search_fields(AnalysedSearchField("body"))
 
     class Meta:
         verbose_name = _("ウェブアクセシビリティ方針")
@@ -98,6 +100,7 @@ class AccessibilityReportPage(Page):
     subpage_types = []
     max_count_per_parent = 1
     template = "accessibility/pages/report_page.html"
+    search_fields = page_search_fields()
 
     class Meta:
         verbose_name = _("試験結果")

@@ -17,6 +17,8 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
+from search.index import AnalysedSearchField, page_search_fields
+
 # Section names are data (stored on each term); templates translate them for display.
 SECTIONS = [
     gettext_noop("あ行"),
@@ -73,9 +75,9 @@ class GlossaryTerm(
         FieldPanel("definition"),
     ]
     search_fields = [
-        index.SearchField("term"),
+        AnalysedSearchField("term", boost=2),
         index.AutocompleteField("term"),
-        index.SearchField("definition"),
+        AnalysedSearchField("definition"),
         index.FilterField("locale_id"),
         index.FilterField("live"),
     ]
@@ -114,6 +116,7 @@ class GlossaryIndexPage(Page):
     subpage_types = []
     max_count_per_parent = 1
     template = "glossary/pages/glossary_index_page.html"
+    search_fields = page_search_fields()
 
     class Meta:
         verbose_name = _("用語集ページ")

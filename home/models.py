@@ -8,6 +8,8 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 
 from measures.opendata import FIELD_DESCRIPTIONS
 from measures.summary import summary_tables
+from search.documents import home_body
+from search.index import AnalysedSearchField, page_search_fields
 
 
 class HomePage(Page):
@@ -41,6 +43,7 @@ class HomePage(Page):
     ]
     parent_page_types = ["wagtailcore.Page"]
     template = "home/pages/home_page.html"
+    search_fields = page_search_fields(AnalysedSearchField("basic_policy", text=home_body))
 
     class Meta:
         verbose_name = _("ホーム")
@@ -94,6 +97,7 @@ class OpenDataPage(Page):
     subpage_types = []
     max_count_per_parent = 1
     template = "home/pages/open_data_page.html"
+    search_fields = page_search_fields()
 
     class Meta:
         verbose_name = _("オープンデータ")

@@ -1,47 +1,123 @@
-"""The database search backend, safe for whatever a reader types.
+"""The search backend: the database's own full-text search (SQLite FTS5 or PostgreSQL), fed with
+our analysed tokens.
 
-SQLite's full-text index reads a double quote as the start of a phrase and fails on an
-unbalanced one, and cannot take a NUL character: with Wagtail's database backend such a query
-answers 500 on the site search, the read API's ?search= and the admin's search boxes. Neither
-character can be part of a word the index holds, so they are taken out of every query before
-the backend chosen for the database (PostgreSQL, SQLite FTS5, or the fallback) compiles it.
+Why this design: the index stays modelsearch's own IndexEntry table, filled through the models'
+search_fields, so Wagtail keeps it current on publish, unpublish and delete, `update_index`
+rebuilds it, and the admin's page and snippet search use it with no code of ours. What the
+databases cannot do, segmenting Japanese, is done in Python on both sides: AnalysedSearchField
+stores tokens (search.analysis), and this backend turns every query string into the same tokens
+with synonyms before the database sees it. Both SQLite and PostgreSQL then only match
+space-separated tokens, so they behave the same. Elasticsearch/OpenSearch replace all of this
+when SEARCH_URL is set (search.engine).
 """
 
-from django.db.models import QuerySet
-from modelsearch.backends.base import EmptySearchResults
-from modelsearch.backends.database import SearchBackend as DatabaseSearchBackend
+from functools import cache
 
-UNSEARCHABLE = str.maketrans({'"': " ", "\x00": " "})
+from django.db.models import FloatField, Func, TextField
+from django.db.models.functions import Cast
+from modelsearch.backends import database
+from modelsearch.query import And, Or, PlainText, SearchQuery
+from modelsearch.utils import get_descendants_content_types_pks
+
+from search.analysis import QueryTerm, analyse_query
 
 
-def searchable(query):
-    return " ".join(query.translate(UNSEARCHABLE).split()) if isinstance(query, str) else query
+def term_query(term: QueryTerm, alternatives=None) -> SearchQuery:
+    options = [
+        PlainText(" ".join(sorted(tokens)), operator="and")
+        for tokens in (alternatives if alternatives is not None else term.alternatives)
+    ]
+    return options[0] if len(options) == 1 else Or(options)
 
 
-class NoMatches(EmptySearchResults):
-    """No results, for a query of nothing but such characters; the model is kept, as the
-    admin's listings read it from their results."""
+def terms_query(terms: list[QueryTerm]) -> SearchQuery | None:
+    if not terms:
+        return None
+    queries = [term_query(term) for term in terms]
+    return queries[0] if len(queries) == 1 else And(queries)
 
-    def __init__(self, model):
+
+class AnalysedQueryMixin:
+    """Analyses query strings (and applies the synonyms) before the database backend runs them."""
+
+    def analysed(self, query):
+        if not isinstance(query, str):
+            return query
+        from search.synonyms import synonym_map
+
+        built = terms_query(analyse_query(query, synonym_map()))
+        # Nothing searchable in the string (only signs): nothing is found, rather than everything.
+        return built if built is not None else ""
+
+    def search(self, query, model_or_queryset, **kwargs):
+        return super().search(self.analysed(query), model_or_queryset, **kwargs)
+
+    def autocomplete(self, query, model_or_queryset, **kwargs):
+        # The analysed tokens already match parts of words: a prefix search adds nothing.
+        return super().search(self.analysed(query), model_or_queryset, **kwargs)
+
+    def ranked_ids(self, query: SearchQuery, queryset, limit: int) -> tuple[list[int], int]:
+        """The best `limit` matches' primary keys, best first, and how many match in all."""
+        results = self.search(query, queryset)
+        return [obj.pk for obj in results[:limit]], results.count()
+
+
+class TitleWeightedBM25(Func):
+    """SQLite FTS5's bm25() with a title match worth ten body matches.
+
+    The columns of modelsearch's FTS table are (autocomplete, body, title).
+    """
+
+    output_field = FloatField()
+
+    def __init__(self, table):
         super().__init__()
-        self.model = model
+        self.table = table
 
-    def _clone(self):
-        return self.__class__(self.model)
-
-
-class ReaderQueryMixin:
-    def _search(self, query_compiler_class, query, model_or_queryset, **kwargs):
-        cleaned = searchable(query)
-        if query and not cleaned:
-            is_queryset = isinstance(model_or_queryset, QuerySet)
-            return NoMatches(model_or_queryset.model if is_queryset else model_or_queryset)
-        return super()._search(query_compiler_class, cleaned, model_or_queryset, **kwargs)
+    def as_sql(self, compiler, connection, **extra_context):
+        return f"bm25({self.table}, 0.0, 1.0, 10.0)", []
 
 
-def SearchBackend(params):  # noqa: N802 (Wagtail loads a backend by this name)
-    backend = DatabaseSearchBackend(params)
-    backend.__class__ = type(
-        f"Reader{type(backend).__name__}", (ReaderQueryMixin, type(backend)), {}
-    )
-    return backend
+class SQLiteRankingMixin:
+    """Ranks in one pass over the FTS matches.
+
+    modelsearch's SQLite backend scores each result with a correlated subquery that runs the
+    MATCH again per row: fine for a few hits, far too slow for our many-bigram queries over
+    thousands of pages.
+    """
+
+    def ranked_ids(self, query: SearchQuery, queryset, limit: int) -> tuple[list[int], int]:
+        from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
+        from modelsearch.backends.database.sqlite.sqlite import SQLiteFTSIndexEntry
+
+        compiler = self.query_compiler_class(queryset, query)
+        match = MatchExpression(
+            compiler.FTS_TABLE_FIELDS, compiler.build_search_query(normalize(query))
+        )
+        allowed = queryset.order_by().annotate(_object_id=Cast("pk", TextField()))
+        entries = SQLiteFTSIndexEntry.objects.filter(match).filter(
+            index_entry__content_type__in=get_descendants_content_types_pks(queryset.model),
+            index_entry__object_id__in=allowed.values("_object_id"),
+        )
+        ranked = (
+            entries.annotate(score=TitleWeightedBM25(SQLiteFTSIndexEntry._meta.db_table))
+            .order_by("score")
+            .values_list("index_entry__object_id", flat=True)[:limit]
+        )
+        ids = [int(object_id) for object_id in ranked]
+        return ids, (len(ids) if len(ids) < limit else entries.count())
+
+
+@cache
+def _analysing_class(base_class):
+    from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend
+
+    mixins = (AnalysedQueryMixin,)
+    if issubclass(base_class, SQLiteSearchBackend):
+        mixins = (SQLiteRankingMixin, *mixins)
+    return type(f"Analysed{base_class.__name__}", (*mixins, base_class), {})
+
+
+def SearchBackend(params):  # noqa: N802 - the name modelsearch looks up in a backend module
+    vendor_backend = database.SearchBackend(params)
+    return _analysing_class(type(vendor_backend))(params)

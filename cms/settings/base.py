@@ -166,7 +166,16 @@ WAGTAIL_SITE_NAME = "第3次小山市情報化基本計画"
 WAGTAILADMIN_BASE_URL = env.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends"}}
+# Site search (search/): the database's full-text index fed with our Japanese analysis, or
+# OpenSearch/Elasticsearch with a Japanese analyser when SEARCH_URL is set (see search.engine).
+SEARCH_URL = env.get("SEARCH_URL", "")
+WAGTAILSEARCH_BACKENDS = {
+    "default": (
+        {"BACKEND": "search.engine", "URLS": [SEARCH_URL], "INDEX": "oyama-ict-plan"}
+        if SEARCH_URL
+        else {"BACKEND": "search.backends", "SEARCH_CONFIG": "simple"}
+    )
+}
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("ja", "日本語"), ("en", "English")]
 WAGTAILDOCS_EXTENSIONS = ["csv", "pdf", "txt", "xlsx", "json"]
 # Approval in the review workflow publishes; nobody below the administrators publishes directly.

@@ -16,6 +16,8 @@ from wagtail_localize.fields import BaseTranslatableField
 from accessibility.panels import accessibility_checks_panel
 from measures.forms import MeasurePageForm
 from measures.panels import ChangeNotePanel
+from search.documents import measure_body
+from search.index import AnalysedSearchField, page_search_fields
 
 # The labels are the report's own words (and the open data's values); templates translate them.
 CATEGORY_FIELDS = (
@@ -39,6 +41,7 @@ class MeasureIndexPage(Page):
     parent_page_types = ["home.HomePage"]
     max_count_per_parent = 1
     template = "measures/pages/measure_index_page.html"
+    search_fields = page_search_fields()
 
     class Meta:
         verbose_name = _("施策一覧")
@@ -131,19 +134,12 @@ class MeasurePage(Page):
         BaseTranslatableField("minor_change"),
     ]
 
-    search_fields = [
-        *Page.search_fields,
-        index.SearchField("situation"),
-        index.SearchField("content"),
-        index.SearchField("expected_effects"),
+    search_fields = page_search_fields(
+        AnalysedSearchField("content", text=measure_body),
         index.FilterField("number"),
         index.FilterField("goal"),
-        index.RelatedFields("initiatives", [index.SearchField("text")]),
-        index.RelatedFields(
-            "progress_reports",
-            [index.SearchField("achievements"), index.SearchField("issues")],
-        ),
-    ]
+        index.FilterField("dx"),
+    )
 
     parent_page_types = ["measures.MeasureIndexPage"]
     subpage_types = []
