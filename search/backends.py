@@ -19,7 +19,7 @@ from modelsearch.backends import database
 from modelsearch.query import And, Or, PlainText, SearchQuery
 from modelsearch.utils import get_descendants_content_types_pks
 
-from search.analysis import QueryTerm, analyse_query
+from search.analysis import QueryTerm, analyse_query, relaxed_alternatives
 
 
 def term_query(term: QueryTerm, alternatives=None) -> SearchQuery:
@@ -31,14 +31,46 @@ def term_query(term: QueryTerm, alternatives=None) -> SearchQuery:
 
 
 def terms_query(terms: list[QueryTerm]) -> SearchQuery | None:
-    if not terms:
-        return None
-    queries = [term_query(term) for term in terms]
+    return _all_of([term_query(term) for term in terms]) if terms else None
+
+
+def _all_of(queries):
     return queries[0] if len(queries) == 1 else And(queries)
 
 
-class AnalysedQueryMixin:
+class RankedIdsMixin:
+    """What search.service asks of any backend: a query for the analysed terms, ranked ids."""
+
+    def query_for(self, terms: list[QueryTerm], query: str) -> SearchQuery:
+        # An engine (search.engine) analyses the text itself.
+        return PlainText(query, operator="and")
+
+    def relaxed_query_for(self, terms: list[QueryTerm], query: str) -> SearchQuery | None:
+        """A second try when nothing is found: here, any of several words."""
+        return PlainText(query, operator="or") if len(terms) > 1 else None
+
+    def ranked_ids(self, query: SearchQuery, queryset, limit: int) -> tuple[list[int], int]:
+        """The best `limit` matches' primary keys, best first, and how many match in all."""
+        results = self.search(query, queryset)
+        return [obj.pk for obj in results[:limit]], results.count()
+
+
+class AnalysedQueryMixin(RankedIdsMixin):
     """Analyses query strings (and applies the synonyms) before the database backend runs them."""
+
+    def query_for(self, terms: list[QueryTerm], query: str) -> SearchQuery:
+        return terms_query(terms)
+
+    def relaxed_query_for(self, terms: list[QueryTerm], query: str) -> SearchQuery | None:
+        """Forgive one wrong character in each word, and, of several words, any one of them."""
+        relaxed_terms = [relaxed_alternatives(term) for term in terms]
+        widened = [
+            term_query(term, term.alternatives + relaxed)
+            for term, relaxed in zip(terms, relaxed_terms, strict=True)
+        ]
+        if len(widened) == 1:
+            return widened[0] if relaxed_terms[0] else None
+        return Or([_all_of(widened[:left] + widened[left + 1 :]) for left in range(len(widened))])
 
     def analysed(self, query):
         if not isinstance(query, str):
@@ -55,11 +87,6 @@ class AnalysedQueryMixin:
     def autocomplete(self, query, model_or_queryset, **kwargs):
         # The analysed tokens already match parts of words: a prefix search adds nothing.
         return super().search(self.analysed(query), model_or_queryset, **kwargs)
-
-    def ranked_ids(self, query: SearchQuery, queryset, limit: int) -> tuple[list[int], int]:
-        """The best `limit` matches' primary keys, best first, and how many match in all."""
-        results = self.search(query, queryset)
-        return [obj.pk for obj in results[:limit]], results.count()
 
 
 class TitleWeightedBM25(Func):

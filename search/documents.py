@@ -1,5 +1,8 @@
 """What of each searchable page is indexed as its body (and its result snippets are cut from)."""
 
+# What measure_body reads besides the page: prefetch these when reading many measures.
+MEASURE_PARTS = ("department_links__department", "initiatives", "plan_entries", "progress_reports")
+
 
 def measure_body(page) -> list[str]:
     """Every field of a measure sheet a citizen may search for, its plain summary first."""

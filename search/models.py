@@ -10,6 +10,10 @@ from wagtail.models import RevisionMixin
 TERM_SEPARATORS = re.compile(r"[,、，\n]+")
 
 
+def split_terms(text: str) -> list[str]:
+    return [term.strip() for term in TERM_SEPARATORS.split(text) if term.strip()]
+
+
 class SynonymGroup(RevisionMixin, models.Model):
     """Words that mean the same in a search: wifi = Wi-Fi = 無線LAN = 公衆無線LAN.
 
@@ -38,4 +42,4 @@ class SynonymGroup(RevisionMixin, models.Model):
 
     @property
     def term_list(self) -> list[str]:
-        return [term.strip() for term in TERM_SEPARATORS.split(self.terms) if term.strip()]
+        return split_terms(self.terms)

@@ -12,8 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from django.db.models import Prefetch
-from modelsearch.query import And, Or
+from modelsearch.query import PlainText
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
@@ -21,10 +20,9 @@ from accessibility.models import AccessibilityPolicyPage, AccessibilityReportPag
 from glossary.models import GlossaryTerm
 from home.models import HomePage
 from measures.models import Evaluation, MeasurePage, ProgressReport
-from search.analysis import QueryTerm, analyse_query, index_tokens, relaxed_alternatives
+from search.analysis import QueryTerm, analyse_query, index_tokens
 from search.analysis import term_matches as _term_matches
-from search.backends import term_query, terms_query
-from search.documents import home_body, measure_body
+from search.documents import MEASURE_PARTS, home_body, measure_body
 from search.highlight import highlight, snippet
 from search.index import plain_text
 from search.synonyms import synonym_map
@@ -104,34 +102,17 @@ def search_site(query: str, locale: Locale, filters: SearchFilters | None = None
     outcome = SearchOutcome(query=query, terms=analyse_query(query, synonym_map()))
     if not outcome.terms:
         return outcome
-    expression = terms_query(outcome.terms)
+    backend = get_search_backend()
+    expression = backend.query_for(outcome.terms, query)
     outcome.page_ids, outcome.total = _search_pages(expression, outcome.terms, locale, filters)
     outcome.glossary_terms = _search_glossary(expression, outcome.terms, locale)
     if not outcome.page_ids and not outcome.glossary_terms:
-        relaxed = _relaxed_query(outcome.terms)
+        relaxed = backend.relaxed_query_for(outcome.terms, query)
         if relaxed is not None:
             outcome.page_ids, outcome.total = _search_pages(relaxed, outcome.terms, locale, filters)
             outcome.glossary_terms = _search_glossary(relaxed, outcome.terms, locale)
             outcome.relaxed = bool(outcome.page_ids or outcome.glossary_terms)
     return outcome
-
-
-def _relaxed_query(terms: list[QueryTerm]):
-    """Forgive one wrong character in each word, and, of several words, any one of them."""
-    relaxed_terms = [relaxed_alternatives(term) for term in terms]
-    widened = [
-        term_query(term, term.alternatives + relaxed)
-        for term, relaxed in zip(terms, relaxed_terms, strict=True)
-    ]
-    if len(widened) == 1:
-        return widened[0] if relaxed_terms[0] else None
-    return Or(
-        [_all_of(widened[:left_out] + widened[left_out + 1 :]) for left_out in range(len(widened))]
-    )
-
-
-def _all_of(queries):
-    return queries[0] if len(queries) == 1 else And(queries)
 
 
 def searchable_pages(locale: Locale, filters: SearchFilters):
@@ -201,6 +182,18 @@ def _search_glossary(expression, terms, locale) -> list:
     return hits[:MAX_GLOSSARY_HITS]
 
 
+def suggested_glossary_terms(outcome: SearchOutcome, locale: Locale, limit: int = 5) -> list:
+    """For a search that found nothing: glossary terms sharing any token with the query."""
+    if outcome.page_ids or outcome.glossary_terms or not outcome.terms:
+        return []
+    tokens = sorted({token for term in outcome.terms for alt in term.alternatives for token in alt})
+    candidates = GlossaryTerm.objects.filter(locale=locale, live=True)
+    ids, _total = get_search_backend().ranked_ids(
+        PlainText(" ".join(tokens), operator="or"), candidates, limit
+    )
+    return _in_order(GlossaryTerm.objects.in_bulk(ids), ids)
+
+
 @dataclass
 class PageResult:
     """One page hit as the results page shows it."""
@@ -217,12 +210,7 @@ def page_results(page_ids: list[int], terms: list[QueryTerm]) -> list[PageResult
     """The hits of one results page, with what their result shows (in the order of page_ids)."""
     measures = {
         measure.pk: measure
-        for measure in MeasurePage.objects.filter(pk__in=page_ids).prefetch_related(
-            Prefetch("department_links__department"),
-            "initiatives",
-            "plan_entries",
-            "progress_reports",
-        )
+        for measure in MeasurePage.objects.filter(pk__in=page_ids).prefetch_related(*MEASURE_PARTS)
     }
     others = {page.pk: page for page in Page.objects.filter(pk__in=page_ids).specific()}
     results = []

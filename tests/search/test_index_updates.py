@@ -1,0 +1,78 @@
+"""The index follows publishing: an approved change is findable at once, an unpublished page is
+not; the admin's page and snippet search use the same analysis."""
+
+import re
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+
+from tests.measures.workflow_steps import login, submit, workflow_action
+
+pytestmark = pytest.mark.django_db
+
+NEW_WORD = "ミライドローン配送"
+
+
+def found_measures(client, query, lang="ja"):
+    with translation.override(lang):
+        url = reverse("search")
+    html = client.get(url, {"q": query}).content.decode()
+    return [int(n) for n in re.findall(r'class="measure-list__number">(\d+)\.', html)]
+
+
+def test_an_approved_change_is_findable_at_once(client, measure):
+    page = measure(6)
+    login(client, "editor-joho")
+    submit(client, page, situation=page.situation + f"\n\n{NEW_WORD}を試します。")
+    client.logout()
+    assert 6 not in found_measures(client, "ドローン配送")  # a draft in review is not public
+
+    login(client, "reviewer")
+    assert workflow_action(client, page, "approve").status_code == 302
+    client.logout()
+    assert 6 in found_measures(client, "ドローン配送")
+    assert 6 in found_measures(client, "みらいどろーん")
+
+
+def test_an_unpublished_page_is_no_longer_found(client, measure):
+    assert 7 in found_measures(client, "自動運転")
+    measure(7).unpublish()
+    assert 7 not in found_measures(client, "自動運転")
+
+
+def test_a_page_in_a_private_section_is_not_found(client, measure):
+    from wagtail.models import PageViewRestriction
+
+    page = measure(7)
+    PageViewRestriction.objects.create(page=page, restriction_type="login")
+    assert 7 not in found_measures(client, "自動運転")
+
+
+def test_a_published_translation_is_findable_in_its_language(client, measure):
+    page = measure(8).get_translation(locale=_locale("en"))
+    page.title = "Realising smart agriculture with quadcopters"
+    page.save_revision().publish()
+    assert 8 in found_measures(client, "quadcopter", lang="en")
+    assert 8 not in found_measures(client, "quadcopter", lang="ja")
+
+
+def _locale(code):
+    from wagtail.models import Locale
+
+    return Locale.objects.get(language_code=code)
+
+
+def test_admin_page_search_uses_the_same_analysis(client):
+    login(client, "admin")
+    response = client.get(reverse("wagtailadmin_pages:search"), {"q": "まいなんばー"})
+    assert response.status_code == 200
+    assert "行政手続きのオンライン化" in response.content.decode()
+
+
+def test_admin_snippet_search_uses_the_same_analysis(client):
+    login(client, "admin")
+    url = reverse("wagtailsnippets_glossary_glossaryterm:list")
+    response = client.get(url, {"q": "ﾜｲﾌｧｲ"})
+    assert response.status_code == 200
+    assert "Wi-Fi" in response.content.decode()
