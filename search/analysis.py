@@ -34,6 +34,8 @@ import Stemmer
 # Query words beyond this are ignored: a pasted page of text must not become a huge query.
 MAX_QUERY_TERMS = 12
 MAX_QUERY_CHARS = 200
+# Forgiving one wrong character is for words; a longer run of bigrams is a pasted sentence.
+MAX_RELAXED_TOKENS = 12
 # Sudachi refuses inputs above ~49 KB; texts are read in chunks well below that.
 SUDACHI_CHUNK = 4000
 
@@ -262,7 +264,7 @@ def analyse_query(query: str, synonyms: dict[str, list[str]] | None = None) -> l
     """
     synonyms = synonyms or {}
     terms: list[QueryTerm] = []
-    for word in query_words(query):
+    for word in dict.fromkeys(query_words(query)):  # a word typed twice is one term
         parts = [word]
         if synonym_key(word) not in synonyms and has_cjk(word):
             japanese_parts = split_japanese(word)
@@ -288,8 +290,8 @@ def relaxed_alternatives(term: QueryTerm) -> list[frozenset[str]]:
     """
     relaxed = []
     for tokens in term.alternatives:
-        if len(tokens) >= 3:
-            relaxed += [tokens - {token} for token in tokens]
+        if 3 <= len(tokens) <= MAX_RELAXED_TOKENS:
+            relaxed += [tokens - {token} for token in sorted(tokens)]
     return relaxed
 
 

@@ -21,6 +21,9 @@ from modelsearch.utils import get_descendants_content_types_pks
 
 from search.analysis import QueryTerm, analyse_query, relaxed_alternatives
 
+# Of a longer query, every word must match even on the second try (the Or would be too large).
+MAX_DROPPABLE_TERMS = 6
+
 
 def term_query(term: QueryTerm, alternatives=None) -> SearchQuery:
     options = [
@@ -70,6 +73,8 @@ class AnalysedQueryMixin(RankedIdsMixin):
         ]
         if len(widened) == 1:
             return widened[0] if relaxed_terms[0] else None
+        if len(widened) > MAX_DROPPABLE_TERMS:
+            return _all_of(widened)
         return Or([_all_of(widened[:left] + widened[left + 1 :]) for left in range(len(widened))])
 
     def analysed(self, query):
