@@ -86,10 +86,12 @@ class AnalysedQueryMixin(RankedIdsMixin):
         # Nothing searchable in the string (only signs): nothing is found, rather than everything.
         return built if built is not None else ""
 
-    def search(self, query, model_or_queryset, **kwargs):
+    def search(self, query, model_or_queryset, fields=None, **kwargs):
+        # `fields` (the admin's listings pass their search_fields) would search the raw model
+        # fields or FTS columns that do not exist; our tokens are in the title and body.
         return super().search(self.analysed(query), model_or_queryset, **kwargs)
 
-    def autocomplete(self, query, model_or_queryset, **kwargs):
+    def autocomplete(self, query, model_or_queryset, fields=None, **kwargs):
         # The analysed tokens already match parts of words: a prefix search adds nothing.
         return super().search(self.analysed(query), model_or_queryset, **kwargs)
 
