@@ -34,11 +34,16 @@ class FoldedText:
         spans, start = [], self.folded.find(needle)
         while needle and start >= 0:
             end = self.origin[start + len(needle) - 1] + 1
-            while end < len(self.text) and self.text[end].isascii() and self.text[end].isalnum():
-                end += 1  # the rest of an English word whose stem matched
+            # The rest of an English word whose stem matched, and folded-away marks (ー).
+            while end < len(self.text) and self._continues_match(self.text[end]):
+                end += 1
             spans.append(Span(self.origin[start], end))
             start = self.folded.find(needle, start + len(needle))
         return spans
+
+    @staticmethod
+    def _continues_match(char: str) -> bool:
+        return (char.isascii() and char.isalnum()) or not fold(char)
 
 
 def needles(terms: list[QueryTerm]) -> list[str]:
