@@ -144,10 +144,10 @@ class SQLiteRankingMixin:
 
 @cache
 def _analysing_class(base_class):
-    from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend
-
     mixins = (AnalysedQueryMixin,)
-    if issubclass(base_class, SQLiteSearchBackend):
+    # By module, not issubclass: importing the SQLite backend elsewhere looks up its FTS model,
+    # which only exists on SQLite.
+    if base_class.__module__ == "modelsearch.backends.database.sqlite.sqlite":
         mixins = (SQLiteRankingMixin, *mixins)
     return type(f"Analysed{base_class.__name__}", (*mixins, base_class), {})
 
