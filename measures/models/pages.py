@@ -48,10 +48,21 @@ class MeasureIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         from measures.listing import filtered_measures
+        from measures.progress_overview import overview_by_department
+        from measures.queries import published_measures
 
         context = super().get_context(request, *args, **kwargs)
         context.update(filtered_measures(self, request.GET))
+        context["report_fiscal_year"] = self.report_fiscal_year
+        context["overview"] = overview_by_department(
+            published_measures(self), self.report_fiscal_year
+        )
         return context
+
+    @property
+    def report_fiscal_year(self):
+        """The year the plan's home page reports on."""
+        return self.get_parent().specific.report_fiscal_year
 
 
 class MeasurePage(Page):
