@@ -1,0 +1,102 @@
+"""Tables read on every width: no word is split inside a cell, so no cell is narrower than its
+longest word; 表1-2 and the plan table stack their rows on small screens."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+import pytest
+from django.conf import settings
+
+from tests.browser.pages import PAGES, url
+
+LANGUAGES = ["ja", "en", "pt-br"]
+WIDTHS = [320, 390, 1280]
+
+# Every run of Latin letters or digits in a cell must sit on one line and fit the cell.
+SPLIT_WORDS = """
+() => {
+  const found = [];
+  const word = /[\\p{Script=Latin}\\p{N}][\\p{Script=Latin}\\p{N}'’.\\-]*/gu;
+  for (const cell of document.querySelectorAll("main td, main th")) {
+    if (!cell.getClientRects().length) continue;
+    const style = getComputedStyle(cell);
+    const inner = cell.getBoundingClientRect().width
+      - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const match of node.data.matchAll(word)) {
+        const range = document.createRange();
+        range.setStart(node, match.index);
+        range.setEnd(node, match.index + match[0].length);
+        const lines = new Set(Array.from(range.getClientRects()).map((r) => Math.round(r.top)));
+        const width = range.getBoundingClientRect().width;
+        if (lines.size > 1 || width > inner + 1) {
+          found.push({word: match[0], cell: cell.textContent.trim().slice(0, 40), lines: lines.size,
+                      width: Math.round(width), cellWidth: Math.round(inner)});
+        }
+      }
+    }
+  }
+  return found;
+}
+"""
+
+STACKED = """
+() => Array.from(document.querySelectorAll("table.stack-table")).map((table) => ({
+  display: getComputedStyle(table.querySelector("tbody tr")).display,
+  label: getComputedStyle(table.querySelector("tbody td"), "::before").content,
+}))
+"""
+
+
+@pytest.fixture(scope="module")
+def portuguese_pages(site_url, tmp_path_factory):
+    """The browser site imports English only; these tests also read the Portuguese pages."""
+    database = os.environ.get("DATABASE_URL", "")
+    if database.startswith(("postgres://", "postgresql://")):
+        parts = urlsplit(database)
+        database = urlunsplit(parts._replace(path=f"{parts.path.rstrip('/')}_browser"))
+    else:
+        found = sorted(Path(tmp_path_factory.getbasetemp()).glob("browser-site*/site.sqlite3"))
+        assert found, "the browser site's database was not found"
+        database = f"sqlite:///{found[-1]}"
+    subprocess.run(  # noqa: S603
+        [sys.executable, "manage.py", "import_content_translations", "--locale", "pt-br"],
+        cwd=settings.BASE_DIR,
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "cms.settings.test", "DATABASE_URL": database},
+        check=True,
+        capture_output=True,
+        timeout=900,
+    )
+
+
+@pytest.mark.a11y_check(
+    "no word is split inside a table cell, at 320, 390 and 1280 px",
+    criteria=["1.4.10", "1.3.2"],
+)
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("name", ["home", "measure"])
+def test_no_cell_is_narrower_than_its_longest_word(
+    portuguese_pages, open_page, name, language, width
+):
+    page = open_page(url(language, PAGES[name]), width=width)
+    assert page.locator("main table").count() > 0
+    assert page.evaluate(SPLIT_WORDS) == []
+
+
+@pytest.mark.a11y_check(
+    "表1-2 and the plan table stack their rows on small screens, each cell naming its column",
+    criteria=["1.4.10", "1.3.1"],
+)
+@pytest.mark.parametrize("name", ["home", "measure"])
+def test_progress_tables_stack_at_small_widths(open_page, name):
+    stacked = open_page(url("en", PAGES[name]), width=390).evaluate(STACKED)
+    wide = open_page(url("en", PAGES[name]), width=1280).evaluate(STACKED)
+
+    assert stacked and all(t["display"] == "block" for t in stacked)
+    assert all(t["label"] not in ("none", "normal") for t in stacked)
+    assert all(t["display"] == "table-row" for t in wide)
