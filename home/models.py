@@ -4,9 +4,11 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Orderable, Page, TranslatableMixin
 
 from measures.opendata import FIELD_DESCRIPTIONS
+from measures.progress_overview import overview_by_goal
 from measures.summary import summary_tables
 from search.documents import home_body
 from search.index import AnalysedSearchField, page_search_fields
@@ -51,6 +53,8 @@ class HomePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context.update(summary_tables(self, request.GET.get("year")))
+        goals = {goal.number: goal for goal in self.goals.all()}
+        context["overview"] = overview_by_goal(context["measures"], goals, context["report_fiscal_year"])
         return context
 
 
@@ -106,3 +110,45 @@ class OpenDataPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["fields"] = FIELD_DESCRIPTIONS
         return context
+
+
+@register_setting(icon="mail")
+class SiteContact(BaseSiteSetting):
+    """The city's site and the division's contact, shown in every page's footer.
+
+    The values are the city's own (Japanese) words; pages in other languages mark them lang="ja".
+    """
+
+    city_url = models.URLField(_("市のウェブサイト"), default="https://www.city.oyama.tochigi.jp/")
+    division_name = models.CharField(
+        _("担当課"), max_length=255, default="小山市 総合政策部 情報政策課"
+    )
+    phone = models.CharField(_("電話番号"), max_length=50, blank=True)
+    email = models.EmailField(_("メールアドレス"), blank=True)
+    address = models.CharField(_("住所"), max_length=255, blank=True)
+    source_report_url = models.URLField(
+        _("出典の報告書のURL"),
+        blank=True,
+        help_text=_("実施計画調書を公開している市のページ。空欄なら出典を文字だけで示します。"),
+    )
+
+    panels = [
+        FieldPanel("city_url"),
+        MultiFieldPanel(
+            [
+                FieldPanel("division_name"),
+                FieldPanel("phone"),
+                FieldPanel("email"),
+                FieldPanel("address"),
+            ],
+            heading=_("問い合わせ先"),
+        ),
+        FieldPanel("source_report_url"),
+    ]
+
+    class Meta:
+        verbose_name = _("サイトの問い合わせ先")
+
+    @property
+    def phone_uri(self):
+        return "tel:" + "".join(c for c in self.phone if c.isdigit() or c == "+")

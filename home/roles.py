@@ -40,9 +40,11 @@ MODEL_PERMISSIONS = {
         "glossary.change_glossaryterm",
         "reporting.view_reportinground",
         "reporting.manage_reportinground",
+        "home.change_sitecontact",
     ],
     ADMINISTRATORS: [
         "wagtailadmin.access_admin",
+        "home.change_sitecontact",
         "accessibility.override_checks",
         "accessibility.add_readingentry",
         "accessibility.change_readingentry",

@@ -13,6 +13,7 @@ from wagtail.models import (
     GroupPagePermission,
     Locale,
     Page,
+    Site,
     Workflow,
     WorkflowContentType,
     WorkflowPage,
@@ -21,13 +22,19 @@ from wagtail.models import (
 
 from glossary.models import GlossaryTerm
 from home import roles
-from home.models import HomePage
+from home.models import HomePage, SiteContact
 from measures.importer.parser import parse_plan
 from measures.models import Department, DepartmentMembership, DivisionReviewTask, MeasurePage
 from reporting import services as reporting
 
 # The demo round is due this long after it opens, so that a new user sees work to do, not yet late.
 DEMO_ROUND_DAYS = 30
+
+# The city hall's address and switchboard (代表), where the division is reached.
+SITE_CONTACT = {
+    "phone": "0285-23-1111",
+    "address": "〒323-8686 栃木県小山市中央町1丁目1番1号",
+}
 
 
 class Command(BaseCommand):
@@ -52,6 +59,7 @@ class Command(BaseCommand):
         self._departments(default_locale)
         self._page_permissions(groups)
         self._workflow(groups[roles.REVIEWERS])
+        self._site_contact()
         if demo:
             self._demo_accounts(groups, default_locale)
         if demo and open_round:
@@ -111,6 +119,11 @@ class Command(BaseCommand):
             content_type=ContentType.objects.get_for_model(GlossaryTerm),
             defaults={"workflow": workflow},
         )
+
+    def _site_contact(self):
+        """The division's contact as the report gives it, for every site; edits are kept."""
+        for site in Site.objects.all():
+            SiteContact.objects.get_or_create(site=site, defaults=SITE_CONTACT)
 
     def _demo_accounts(self, groups, locale):
         User = get_user_model()
