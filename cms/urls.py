@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.api import api_router
+from feedback import views as feedback_views
 from home import reading_aids
 from home import views as home_views
 from search import views as search_views
@@ -26,6 +27,7 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    path("feedback/measures/<int:number>/", feedback_views.feedback_form, name="feedback"),
     path("open-data/plan.json", home_views.plan_json, name="plan_json"),
     path("open-data/plan.csv", home_views.plan_csv, name="plan_csv"),
     path("open-data/plan.schema.json", home_views.plan_schema, name="plan_schema"),

@@ -32,7 +32,12 @@ DEPARTMENT_SCOPED_GROUPS = {EDITORS}
 # Departments and the 自治体DX table are not moderated content: a change to them is live at once,
 # so only administrators make it, and the field history (django-simple-history) records it.
 MODEL_PERMISSIONS = {
-    EDITORS: ["wagtailadmin.access_admin", "glossary.change_glossaryterm"],
+    EDITORS: [
+        "wagtailadmin.access_admin",
+        "glossary.change_glossaryterm",
+        "feedback.view_feedback",
+        "feedback.change_feedback",
+    ],
     REVIEWERS: [
         "wagtailadmin.access_admin",
         "accessibility.override_checks",
@@ -41,6 +46,8 @@ MODEL_PERMISSIONS = {
         "reporting.view_reportinground",
         "reporting.manage_reportinground",
         "home.change_sitecontact",
+        "feedback.view_feedback",
+        "feedback.change_feedback",
     ],
     ADMINISTRATORS: [
         "wagtailadmin.access_admin",

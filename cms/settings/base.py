@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "accessibility",
     "translations",
     "reporting",
+    "feedback",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -229,7 +230,14 @@ CELERY_BEAT_SCHEDULE = {
         "task": "reporting.tasks.send_reporting_reminders",
         "schedule": crontab(hour=8, minute=0),
     },
+    # Citizens' feedback past its retention period, once a day.
+    "purge-feedback": {"task": "feedback.tasks.purge_expired_feedback", "schedule": 24 * 60 * 60.0},
 }
+
+# Feedback (feedback app): how long messages and reply addresses are kept, and how many
+# messages one address may send an hour.
+FEEDBACK_RETENTION_DAYS = int(env.get("FEEDBACK_RETENTION_DAYS", "365"))
+FEEDBACK_RATE_LIMIT = int(env.get("FEEDBACK_RATE_LIMIT", "5"))
 
 # The plan
 

@@ -1,0 +1,37 @@
+"""The public form: a message, an optional reply address, and a field only robots fill in."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+MESSAGE_MAX_LENGTH = 2000
+
+
+class FeedbackForm(forms.Form):
+    message = forms.CharField(
+        label=_("ご意見"),
+        max_length=MESSAGE_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_("2000文字まで。住所や電話番号などの個人情報は書かないでください。"),
+    )
+    reply_to = forms.EmailField(
+        label=_("返信先のメールアドレス（任意）"),
+        required=False,
+        help_text=_("返信を希望するときだけ入力してください。"),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    # The honeypot: hidden from people (CSS and aria-hidden), filled in by form-filling robots.
+    website = forms.CharField(
+        label=_("この欄は空のままにしてください"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    def clean_message(self):
+        message = self.cleaned_data["message"].strip()
+        if not message:
+            raise forms.ValidationError(_("ご意見を入力してください。"))
+        return message
+
+    @property
+    def is_robot(self):
+        return bool(self.cleaned_data.get("website"))
