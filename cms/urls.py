@@ -9,6 +9,7 @@ from cms.api import api_router
 from feedback import views as feedback_views
 from home import reading_aids
 from home import views as home_views
+from plan_report import views as plan_report_views
 from search import views as search_views
 
 urlpatterns = [
@@ -28,6 +29,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("feedback/measures/<int:number>/", feedback_views.feedback_form, name="feedback"),
+    path("report.pdf", plan_report_views.report_pdf, name="report_pdf"),
     path("open-data/plan.json", home_views.plan_json, name="plan_json"),
     path("open-data/plan.csv", home_views.plan_csv, name="plan_csv"),
     path("open-data/plan.schema.json", home_views.plan_schema, name="plan_schema"),

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "translations",
     "reporting",
     "feedback",
+    "plan_report",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -238,6 +239,10 @@ CELERY_BEAT_SCHEDULE = {
 # messages one address may send an hour.
 FEEDBACK_RETENTION_DAYS = int(env.get("FEEDBACK_RETENTION_DAYS", "365"))
 FEEDBACK_RATE_LIMIT = int(env.get("FEEDBACK_RATE_LIMIT", "5"))
+
+# The 実施計画調書 PDF (plan_report app) is rebuilt after each publication when a Celery worker
+# runs it in the background; without a broker it is built on the first download instead.
+PLAN_REPORT_BUILD_ON_PUBLISH = bool(CELERY_BROKER_URL)
 
 # The plan
 

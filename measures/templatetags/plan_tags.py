@@ -81,6 +81,12 @@ def evaluation_trend_filter(measure):
 
 
 @register.filter
+def paragraphs(text):
+    """Plain text's paragraphs (separated by blank lines)."""
+    return split_paragraphs(text or "")
+
+
+@register.filter
 def sdgs(numbers):
     """A measure's SDG numbers as goals with their names in the reader's language."""
     return sdgs_of(numbers or [])

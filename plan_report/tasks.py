@@ -1,0 +1,10 @@
+"""Celery tasks of the report document: thin wrappers around plan_report.document."""
+
+from celery import shared_task
+
+from plan_report import document
+
+
+@shared_task
+def build_report(fiscal_year, language):
+    document.build_and_store(fiscal_year, language)
