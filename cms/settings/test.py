@@ -18,3 +18,5 @@ STORAGES = {
 CELERY_BROKER_URL = ""
 CELERY_TASK_ALWAYS_EAGER = True
 CELERY_TASK_EAGER_PROPAGATES = True
+# A test that publishes a page does not also build the report's PDF (tests/plan_report builds it).
+PLAN_REPORT_BUILD_ON_PUBLISH = False
