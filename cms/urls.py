@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.api import api_router
+from embeds import views as embed_views
 from feedback import views as feedback_views
 from home import reading_aids
 from home import views as home_views
@@ -30,6 +31,8 @@ urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("feedback/measures/<int:number>/", feedback_views.feedback_form, name="feedback"),
     path("report.pdf", plan_report_views.report_pdf, name="report_pdf"),
+    path("embed/measures/<int:number>/", embed_views.measure_card, name="embed_measure"),
+    path("embed/progress/", embed_views.progress_chart, name="embed_progress"),
     path("open-data/plan.json", home_views.plan_json, name="plan_json"),
     path("open-data/plan.csv", home_views.plan_csv, name="plan_csv"),
     path("open-data/plan.schema.json", home_views.plan_schema, name="plan_schema"),

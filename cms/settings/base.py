@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "reporting",
     "feedback",
     "plan_report",
+    "embeds",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -243,6 +244,9 @@ FEEDBACK_RATE_LIMIT = int(env.get("FEEDBACK_RATE_LIMIT", "5"))
 # The 実施計画調書 PDF (plan_report app) is rebuilt after each publication when a Celery worker
 # runs it in the background; without a broker it is built on the first download instead.
 PLAN_REPORT_BUILD_ON_PUBLISH = bool(CELERY_BROKER_URL)
+
+# Embeds (embeds app): the origins that may show /embed/… pages in a frame (CSP frame-ancestors).
+EMBED_ALLOWED_HOSTS = env_list("EMBED_ALLOWED_HOSTS") or ["https://www.city.oyama.tochigi.jp"]
 
 # The plan
 
