@@ -11,6 +11,7 @@ class FeedbackForm(forms.Form):
         label=_("ご意見"),
         max_length=MESSAGE_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 8}),
+        error_messages={"required": _("ご意見を入力してください。")},
         help_text=_("2000文字まで。住所や電話番号などの個人情報は書かないでください。"),
     )
     reply_to = forms.EmailField(
@@ -25,12 +26,6 @@ class FeedbackForm(forms.Form):
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
-
-    def clean_message(self):
-        message = self.cleaned_data["message"].strip()
-        if not message:
-            raise forms.ValidationError(_("ご意見を入力してください。"))
-        return message
 
     @property
     def is_robot(self):

@@ -58,6 +58,12 @@ def localized_url(context, section):
 
 
 @register.simple_tag(takes_context=True)
+def section_url(context, section):
+    """The URL of a section in the visitor's language (or Japanese), or "" if there is none."""
+    return _section_urls(context["request"]).get(section, "")
+
+
+@register.simple_tag(takes_context=True)
 def language_links(context):
     """The current page in every language it is published in (see translations.switcher)."""
     return switcher.language_links(context["request"], context.get("page"))

@@ -1,9 +1,13 @@
 """The frame of every public page: title, description, favicon, footer links and contact, and
 the site's own error pages even while DEBUG is on."""
 
+import io
+
 import pytest
 from bs4 import BeautifulSoup
+from django.core.management import call_command
 from django.test import override_settings
+from wagtail.models import Site
 
 from home.models import SiteContact
 
@@ -43,6 +47,7 @@ def test_every_page_has_a_description_and_an_icon(client, db):
 
 
 def test_footer_links_to_the_policy_results_open_data_and_city(client, db):
+    call_command("publish_accessibility_report", stdout=io.StringIO())
     _response, soup = soup_of(client, "/ja/measures/")
     footer = soup.find("footer")
     links = {a.get_text(strip=True): a["href"] for a in footer.find_all("a")}
@@ -54,7 +59,7 @@ def test_footer_links_to_the_policy_results_open_data_and_city(client, db):
 
 
 def test_footer_shows_the_contact_from_the_site_setting(client, db):
-    contact = SiteContact.objects.get()
+    contact = SiteContact.for_site(Site.objects.get(is_default_site=True))
     contact.phone = "0285-00-0000"
     contact.email = "joho@example.jp"
     contact.city_url = "https://city.example.jp/"
@@ -100,5 +105,13 @@ def test_server_error_is_the_site_page_even_with_debug_on(client, db, monkeypatc
     assert "Traceback" not in response.content.decode()
 
 
-def test_bootstrap_seeds_the_contact(db):
-    assert SiteContact.objects.get().phone == "0285-23-1111"
+def test_bootstrap_seeds_the_contact_and_keeps_edits(db):
+    SiteContact.objects.all().delete()
+    call_command("bootstrap_site", stdout=io.StringIO())
+    contact = SiteContact.objects.get(site=Site.objects.get(is_default_site=True))
+    assert contact.phone == "0285-23-1111"
+    contact.phone = "0285-99-9999"
+    contact.save()
+    call_command("bootstrap_site", stdout=io.StringIO())
+    contact.refresh_from_db()
+    assert contact.phone == "0285-99-9999"

@@ -4,6 +4,7 @@ from collections import Counter
 
 import pytest
 from bs4 import BeautifulSoup
+from django.utils import translation
 
 from measures.models import MeasurePage, ProgressReport
 from measures.progress_overview import (
@@ -24,6 +25,12 @@ def _evaluations_in_database(fiscal_year, **page_filters):
         fiscal_year=fiscal_year, page__locale__language_code="ja", page__live=True, **page_filters
     ).exclude(evaluation="")
     return dict(Counter(reports.values_list("evaluation", flat=True)))
+
+
+@pytest.fixture(autouse=True)
+def in_japanese():
+    with translation.override("ja"):
+        yield
 
 
 @pytest.fixture
