@@ -3,6 +3,7 @@
 from itertools import groupby
 
 from measures.models import DxPriority
+from measures.progress_overview import evaluation_trend
 from measures.queries import published_measures
 
 
@@ -10,13 +11,6 @@ def reported_years(measures):
     """The fiscal years with at least one published evaluation, latest first."""
     years = {r.fiscal_year for m in measures for r in m.progress_reports.all() if r.evaluation}
     return sorted(years, reverse=True)
-
-
-def evaluation_trend(measure):
-    """The measure's evaluated reports, oldest first: how its evaluation moved over the years."""
-    return sorted(
-        (r for r in measure.progress_reports.all() if r.evaluation), key=lambda r: r.fiscal_year
-    )
 
 
 def chosen_year(value, years, default):
