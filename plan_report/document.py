@@ -16,6 +16,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from wagtail.models import Locale, Page
 
+from fonts.building import WEIGHTS
+from fonts.cutting import source_path
 from glossary.models import SECTIONS, GlossaryTerm
 from home.models import HomePage
 from measures.models import PlanEntry
@@ -49,6 +51,15 @@ def _home_page(language):
     return home
 
 
+def font_sources():
+    """The shipped BIZ UD source fonts, for the document's @font-face rules: the PDF embeds
+    them (WeasyPrint cuts its own subsets) whether or not the machine has the fonts installed."""
+    return [
+        {"weight": weight.value, "uri": source_path(weight.proportional).as_uri()}
+        for weight in WEIGHTS
+    ]
+
+
 def report_context(fiscal_year, language):
     home = _home_page(language)
     if not PlanEntry.objects.filter(page__locale=home.locale, fiscal_year=fiscal_year).exists():
@@ -66,6 +77,7 @@ def report_context(fiscal_year, language):
         "goals": list(home.goals.all()),
         "glossary": [(section, items) for section, items in glossary if items],
         "content_date": content_date,
+        "font_sources": font_sources(),
     }
 
 
