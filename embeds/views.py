@@ -11,8 +11,8 @@ from django.views.decorators.clickjacking import xframe_options_exempt
 from wagtail.models import Locale
 
 from home.models import HomePage
+from measures.models import published_measures
 from measures.progress_overview import overview_by_department, overview_by_goal
-from measures.queries import published_measures
 
 
 def frame_ancestors():

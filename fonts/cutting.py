@@ -153,15 +153,18 @@ def _options():
 @cache
 def _cutter_signature():
     """What besides source and code points decides a cut's bytes: fontTools and its options."""
-    return f"fonttools {fontTools.version} {sorted(vars(_options()).items())!r}"
+    return f"fonttools {fontTools.version} woff2 {sorted(vars(_options()).items())!r}"
 
 
 def cut(truetype, codepoints):
     """WOFF2 bytes of these code points of the font: unhinted, only what horizontal text needs."""
     font = TTFont(truetype)
-    subsetter = subset.Subsetter(_options())
+    options = _options()
+    subsetter = subset.Subsetter(options)
     subsetter.populate(unicodes=codepoints)
     subsetter.subset(font)
+    # The subsetter keeps the flavour of the font it was given, here the decompressed TrueType.
+    font.flavor = options.flavor
     out = io.BytesIO()
     font.save(out)
     return out.getvalue()

@@ -54,7 +54,9 @@ class HomePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(summary_tables(self, request.GET.get("year")))
         goals = {goal.number: goal for goal in self.goals.all()}
-        context["overview"] = overview_by_goal(context["measures"], goals, context["report_fiscal_year"])
+        context["overview"] = overview_by_goal(
+            context["measures"], goals, context["report_fiscal_year"]
+        )
         return context
 
 

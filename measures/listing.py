@@ -2,9 +2,8 @@
 
 from django.utils.translation import gettext as _
 
-from measures.models import CATEGORY_FIELDS, Department, Evaluation
-from measures.queries import published_measures
 from measures.sdgs import SDG_NAMES, all_sdgs
+from measures.vocabulary import CATEGORY_FIELDS, Evaluation
 
 # The largest value every supported database takes as an integer key (PostgreSQL's integer):
 # a longer number in the address matches nothing instead of overflowing the query.
@@ -19,9 +18,9 @@ def _int_or_none(value):
     return number if abs(number) <= LARGEST_KEY else None
 
 
-def filtered_measures(index_page, params):
-    measures = published_measures(index_page)
-    departments = Department.objects.filter(locale_id=index_page.locale_id)
+def filtered_measures(measures, departments, params):
+    """The measures (a queryset) narrowed by the list's filters in params, with the choices
+    the filter form offers; departments are the list language's."""
     labels = []
     goal = _int_or_none(params.get("goal"))
     if goal:

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
 
 from glossary.models import GlossaryIndexPage, GlossaryTerm
-from measures.queries import published_measures
+from measures.models import published_measures
 
 PLAN_SCHEMA_PATH = Path(__file__).parent / "data" / "plan.schema.json"
 SOURCE = "第3次小山市情報化基本計画 実施計画調書（令和4年度実績） 令和5年9月 小山市"

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from measures.models import Evaluation
+from measures.vocabulary import Evaluation
 
 NOT_EVALUATED = "not_evaluated"
 NOT_EVALUATED_LABEL = gettext_lazy("未評価")

@@ -2,9 +2,8 @@
 
 from itertools import groupby
 
-from measures.models import DxPriority
+from measures.models import DxPriority, published_measures
 from measures.progress_overview import evaluation_trend
-from measures.queries import published_measures
 
 
 def reported_years(measures):

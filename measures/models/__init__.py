@@ -1,5 +1,4 @@
 from measures.models.content import (
-    Evaluation,
     InitiativeStatus,
     MainInitiative,
     MeasureDepartment,
@@ -8,9 +7,10 @@ from measures.models.content import (
 )
 from measures.models.dx import DxPriority, DxPriorityMeasure
 from measures.models.history import MeasureChangeNote
-from measures.models.pages import CATEGORY_FIELDS, MeasureIndexPage, MeasurePage
+from measures.models.pages import MeasureIndexPage, MeasurePage, published_measures
 from measures.models.snippets import Department, DepartmentMembership
 from measures.models.workflow import DivisionReviewTask
+from measures.vocabulary import CATEGORY_FIELDS, Evaluation
 
 __all__ = [
     "CATEGORY_FIELDS",
@@ -28,4 +28,5 @@ __all__ = [
     "MeasurePage",
     "PlanEntry",
     "ProgressReport",
+    "published_measures",
 ]

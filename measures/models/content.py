@@ -12,6 +12,7 @@ from wagtail.models import Orderable, TranslatableMixin
 
 from measures.fiscal_years import fiscal_year_label
 from measures.panels import FiscalYearSelect
+from measures.vocabulary import Evaluation
 
 FISCAL_YEAR_VALIDATORS = [MinValueValidator(2019), MaxValueValidator(2100)]
 
@@ -93,12 +94,6 @@ class PlanEntry(TranslatableMixin, Orderable):
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("実施計画")
-
-
-class Evaluation(models.TextChoices):
-    ON_TRACK = "on_track", _("計画通り")
-    SLIGHTLY_DELAYED = "slightly_delayed", _("少し遅延")
-    DELAYED = "delayed", _("遅延")
 
 
 class ProgressReport(TranslatableMixin, Orderable):

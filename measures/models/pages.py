@@ -5,7 +5,6 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import gettext_noop
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
@@ -15,17 +14,13 @@ from wagtail_localize.fields import BaseTranslatableField
 
 from accessibility.panels import accessibility_checks_panel
 from measures.forms import MeasurePageForm
+from measures.listing import filtered_measures
+from measures.models.snippets import Department
 from measures.panels import ChangeNotePanel
+from measures.progress_overview import overview_by_department
+from measures.vocabulary import CATEGORY_FIELDS
 from search.documents import measure_body
 from search.index import AnalysedSearchField, page_search_fields
-
-# The labels are the report's own words (and the open data's values); templates translate them.
-CATEGORY_FIELDS = (
-    ("category_smart_government", gettext_noop("スマート自治体")),
-    ("category_future_society", gettext_noop("未来社会創出")),
-    ("category_digital_administration", gettext_noop("デジタル行政")),
-    ("category_infrastructure", gettext_noop("情報基盤強化")),
-)
 
 
 def validate_sdgs(value):
@@ -47,16 +42,12 @@ class MeasureIndexPage(Page):
         verbose_name = _("施策一覧")
 
     def get_context(self, request, *args, **kwargs):
-        from measures.listing import filtered_measures
-        from measures.progress_overview import overview_by_department
-        from measures.queries import published_measures
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(filtered_measures(self, request.GET))
+        measures = published_measures(self)
+        departments = Department.objects.filter(locale_id=self.locale_id)
+        context.update(filtered_measures(measures, departments, request.GET))
         context["report_fiscal_year"] = self.report_fiscal_year
-        context["overview"] = overview_by_department(
-            published_measures(self), self.report_fiscal_year
-        )
+        context["overview"] = overview_by_department(measures, self.report_fiscal_year)
         return context
 
     @property
@@ -211,3 +202,21 @@ class MeasurePage(Page):
             {"fiscal_year": year, "plan": plans.get(year, ""), "report": reports.get(year)}
             for year in sorted(plans.keys() | reports.keys())
         ]
+
+
+def published_measures(root_page):
+    """Live measures under root_page, in its language, in plan order, with their parts loaded:
+    the query every public view of the measures starts from."""
+    return (
+        MeasurePage.objects.live()
+        .descendant_of(root_page)
+        .filter(locale_id=root_page.locale_id)
+        .order_by("number")
+        .prefetch_related(
+            "department_links__department",
+            "initiatives__departments",
+            "plan_entries",
+            "progress_reports",
+            "glossary_terms",
+        )
+    )

@@ -6,7 +6,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.utils import translation
 
-from measures.models import MeasurePage, ProgressReport
+from measures.models import MeasurePage, ProgressReport, published_measures
 from measures.progress_overview import (
     BAR_WIDTH,
     NOT_EVALUATED,
@@ -14,7 +14,6 @@ from measures.progress_overview import (
     overview_by_department,
     overview_by_goal,
 )
-from measures.queries import published_measures
 
 # The source report's own figures for 令和4年度 (表1-2): 21 計画通り, 2 少し遅延, 1 遅延.
 REPORTED_2022 = {"on_track": 21, "slightly_delayed": 2, "delayed": 1}
