@@ -12,11 +12,8 @@ class GlossaryTermViewSet(FieldHistoryViewSetMixin, SnippetViewSet):
     menu_label = _("用語集")
     list_display = ["term", "section", "locale"]
     list_filter = ["section", "locale"]
-    search_fields = ["term", "definition"]
-    # Matched in the database as substrings: the full-text index has no per-field columns for
-    # snippets (a field-restricted query fails), and a substring finds Japanese words inside
-    # compounds, which the index cannot.
-    search_backend_name = None
+    # Searched in the analysed index (search.backends), as the site search is: folded kana and
+    # width, bigrams that find a word inside a compound, synonyms.
 
 
 register_snippet(GlossaryTermViewSet)

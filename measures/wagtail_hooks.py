@@ -19,7 +19,6 @@ class DepartmentViewSet(FieldHistoryViewSetMixin, SnippetViewSet):
     menu_label = _("課")
     list_display = ["name", "locale"]
     search_fields = ["name"]
-    search_backend_name = None  # substrings, as for the glossary (glossary/wagtail_hooks.py)
 
 
 class DxPriorityViewSet(FieldHistoryViewSetMixin, SnippetViewSet):

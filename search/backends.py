@@ -13,9 +13,10 @@ when SEARCH_URL is set (search.engine).
 
 from functools import cache
 
-from django.db.models import FloatField, Func, TextField
+from django.db.models import FloatField, Func, QuerySet, TextField
 from django.db.models.functions import Cast
 from modelsearch.backends import database
+from modelsearch.backends.base import EmptySearchResults
 from modelsearch.query import And, Or, PlainText, SearchQuery
 from modelsearch.utils import get_descendants_content_types_pks
 
@@ -39,6 +40,24 @@ def terms_query(terms: list[QueryTerm]) -> SearchQuery | None:
 
 def _all_of(queries):
     return queries[0] if len(queries) == 1 else And(queries)
+
+
+class NoMatches(EmptySearchResults):
+    """No results, for a query with nothing searchable in it (only signs, quotes, NUL); the
+    model is kept, as the admin's listings read it from their results."""
+
+    def __init__(self, model):
+        super().__init__()
+        self.model = model
+
+    def _clone(self):
+        return self.__class__(self.model)
+
+
+def _model_of(model_or_queryset):
+    if isinstance(model_or_queryset, QuerySet):
+        return model_or_queryset.model
+    return model_or_queryset
 
 
 class RankedIdsMixin:
@@ -78,6 +97,9 @@ class AnalysedQueryMixin(RankedIdsMixin):
         return Or([_all_of(widened[:left] + widened[left + 1 :]) for left in range(len(widened))])
 
     def analysed(self, query):
+        # The admin's page search hands over its words already parsed into a PlainText.
+        if isinstance(query, PlainText) and query.operator == "and":
+            query = query.query_string
         if not isinstance(query, str):
             return query
         from search.synonyms import synonym_map
@@ -89,11 +111,14 @@ class AnalysedQueryMixin(RankedIdsMixin):
     def search(self, query, model_or_queryset, fields=None, **kwargs):
         # `fields` (the admin's listings pass their search_fields) would search the raw model
         # fields or FTS columns that do not exist; our tokens are in the title and body.
-        return super().search(self.analysed(query), model_or_queryset, **kwargs)
+        analysed = self.analysed(query)
+        if query and analysed == "":
+            return NoMatches(_model_of(model_or_queryset))
+        return super().search(analysed, model_or_queryset, **kwargs)
 
     def autocomplete(self, query, model_or_queryset, fields=None, **kwargs):
         # The analysed tokens already match parts of words: a prefix search adds nothing.
-        return super().search(self.analysed(query), model_or_queryset, **kwargs)
+        return self.search(query, model_or_queryset, **kwargs)
 
 
 class TitleWeightedBM25(Func):

@@ -12,6 +12,7 @@ import os
 import pytest
 from django.conf import settings
 from django.db import connection
+from django.utils import translation
 
 from tests import seed
 
@@ -43,6 +44,16 @@ def django_db_setup(django_db_blocker, django_db_modify_db_settings):
         if connection.vendor == "postgresql":
             _use_database(original_name)
             seed.drop_pg_database(os.environ["DATABASE_URL"], test_name)
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in the site's language, as a new process does: a request through the test
+    client leaves its page's language active in the thread (LocaleMiddleware never resets it),
+    and a command called later would print in it."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture

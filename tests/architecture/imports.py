@@ -2,7 +2,6 @@
 import inside a function still ties the two modules together)."""
 
 import ast
-from pathlib import Path
 
 NOT_APPS = {"tests"}
 

@@ -54,7 +54,8 @@ def filled(round_, numbers, overrides=None):
         for name, value in FILLED.items():
             sheet.cell(row=row, column=COLUMNS.index(name) + 1, value=value)
     for (row, name), value in (overrides or {}).items():
-        sheet.cell(row=row, column=COLUMNS.index(name) + 1, value=value)
+        # Assigned, not passed to cell(): cell(value=None) leaves the cell as it was.
+        sheet.cell(row=row, column=COLUMNS.index(name) + 1).value = value
     return as_bytes(book)
 
 

@@ -76,8 +76,8 @@ def test_each_measure_shows_every_year_current_first_and_its_trend(client, fy202
     plan_years = [th.get_text(strip=True) for th in page.select(".plan-table tbody th")]
     assert plan_years == [f"令和{n}年度" for n in range(3, 8)]
 
-    trend = row_of(soup(client, "/ja/"), 6).select(".evaluation-trend li")
-    assert [li.select_one(".evaluation-trend__year").get_text() for li in trend][-2:] == [
+    trend = row_of(soup(client, "/ja/"), 6).select(".trend__point")
+    assert [point.contents[0].strip() for point in trend][-2:] == [
         "令和4年度",
         "令和5年度",
     ]
