@@ -5,11 +5,11 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from accessibility import views as reading_aid_views
 from cms.api import api_router
 from embeds import views as embed_views
 from feedback import views as feedback_views
-from home import reading_aids
-from home import views as home_views
+from measures import views as opendata_views
 from plan_report import views as plan_report_views
 from search import views as search_views
 
@@ -17,7 +17,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
-    path("reading-aids/", reading_aids.set_reading_aid, name="reading_aids"),
+    path("reading-aids/", reading_aid_views.set_reading_aid, name="reading_aids"),
 ]
 
 if settings.DEBUG:
@@ -33,9 +33,9 @@ urlpatterns += i18n_patterns(
     path("report.pdf", plan_report_views.report_pdf, name="report_pdf"),
     path("embed/measures/<int:number>/", embed_views.measure_card, name="embed_measure"),
     path("embed/progress/", embed_views.progress_chart, name="embed_progress"),
-    path("open-data/plan.json", home_views.plan_json, name="plan_json"),
-    path("open-data/plan.csv", home_views.plan_csv, name="plan_csv"),
-    path("open-data/plan.schema.json", home_views.plan_schema, name="plan_schema"),
+    path("open-data/plan.json", opendata_views.plan_json, name="plan_json"),
+    path("open-data/plan.csv", opendata_views.plan_csv, name="plan_csv"),
+    path("open-data/plan.schema.json", opendata_views.plan_schema, name="plan_schema"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

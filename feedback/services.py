@@ -14,11 +14,11 @@ from django.utils.translation import override
 from wagtail.admin.utils import get_user_display_name
 from wagtail.users.models import UserProfile
 
+from editorial import roles
+from editorial.notifications import admin_url
+from editorial.tasks import send_notification_email
 from feedback.models import Feedback
-from home import roles
 from measures.models import DepartmentMembership
-from measures.notifications import admin_url
-from measures.tasks import send_notification_email
 
 RATE_WINDOW_SECONDS = 60 * 60
 

@@ -7,7 +7,8 @@ from fonts.tasks import rebuild_site_font
 
 
 def queue_rebuild_on_publish(sender, instance, **kwargs):
-    """page_published receiver; where fonts were never built, `build_fonts` makes the first cut."""
+    """Publish receiver (editorial.publishing); where fonts were never built, `build_fonts`
+    makes the first cut."""
     if current_manifest() is None:
         return
     page_id = instance.pk

@@ -7,9 +7,9 @@ department's measures is theirs to word. Administrators and reviewers are not sc
 
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from home import roles
+from editorial import roles
+from editorial.permissions import department_measure_pages
 from measures.models import MeasurePage
-from measures.permissions import department_measure_pages
 
 SCOPED_ACTIONS = {"change", "lock", "unlock", "publish", "delete"}
 

@@ -2,8 +2,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from editorial.viewsets import FieldHistoryViewSetMixin
 from glossary.models import GlossaryTerm
-from measures.admin_views import FieldHistoryViewSetMixin
 
 
 class GlossaryTermViewSet(FieldHistoryViewSetMixin, SnippetViewSet):

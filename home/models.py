@@ -87,7 +87,7 @@ class BasicGoal(TranslatableMixin, Orderable):
 
 
 class OpenDataPage(Page):
-    """/open-data/: describes the downloads (served by home.views) and their licence."""
+    """/open-data/: describes the downloads (served by measures.views) and their licence."""
 
     licence = models.CharField(
         _("ライセンス"),

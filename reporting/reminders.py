@@ -20,9 +20,9 @@ from wagtail.admin.utils import get_user_display_name
 from wagtail.models import WorkflowState
 from wagtail.users.models import UserProfile
 
-from home import roles
-from measures.notifications import admin_url
-from measures.tasks import send_notification_email
+from editorial import roles
+from editorial.notifications import admin_url
+from editorial.tasks import send_notification_email
 from reporting.models import ReportingRound, RoundStatus, SentReminder
 from reporting.services import MeasureStatus, round_rows
 

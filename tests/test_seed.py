@@ -17,7 +17,7 @@ def test_what_the_seed_is_built_from_is_in_its_name():
     assert "measures/data/oyama-ict-plan-r4.txt" in files
     assert "translations/importer.py" in files
     assert "locale/en/LC_MESSAGES/django.po" in files
-    assert any(name.startswith("locale/content/en/") for name in files)
+    assert any(name.startswith("content/en/") for name in files)
     assert not any(name.startswith(("tests/", "templates/", ".cache/", ".git/")) for name in files)
 
 

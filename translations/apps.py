@@ -5,8 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class TranslationsConfig(AppConfig):
     name = "translations"
     verbose_name = _("翻訳")
-
-    def ready(self):
-        from translations import relations
-
-        relations.connect()

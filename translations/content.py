@@ -1,4 +1,4 @@
-"""Reading the translated content files under locale/content/<lang>/.
+"""Reading the translated content files under content/<lang>/.
 
 Plain Python, no Django models: a ContentPack is what the translators wrote for one language,
 keyed the way the Japanese source is keyed (measure numbers, fiscal years, glossary terms).

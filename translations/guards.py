@@ -11,7 +11,7 @@ from django.http import HttpResponseForbidden
 from wagtail.models import Page
 from wagtail_localize.models import TranslationSource
 
-from measures.workflow import user_can_publish
+from editorial.workflow import user_can_publish
 
 CONVERT_TO_ALIAS = "wagtail_localize:convert_to_alias"
 UPDATE_TRANSLATIONS = "wagtail_localize:update_translations"

@@ -20,7 +20,7 @@ from translations import pairing
 from translations.content import ContentPack
 from translations.sync import SyncReport, prepare_source, translate
 
-CONTENT_DIR = settings.BASE_DIR / "locale" / "content"
+CONTENT_DIR = settings.BASE_DIR / "content"
 
 
 def target_languages():

@@ -7,9 +7,6 @@ translation editor or after review) its links are recomputed from the Japanese m
 """
 
 from wagtail.models import Locale
-from wagtail.signals import page_published
-
-from measures.models import MeasurePage
 
 
 def _in_locale(objects, locale):
@@ -39,9 +36,6 @@ def localize_relations(page):
             _relink(initiative.departments, _in_locale(original.departments.all(), page.locale))
 
 
-def _on_publish(sender, instance, **kwargs):
+def relink_on_publish(sender, instance, **kwargs):
+    """Publish receiver (editorial.publishing) for measures."""
     localize_relations(instance)
-
-
-def connect():
-    page_published.connect(_on_publish, sender=MeasurePage, dispatch_uid="translations.relations")

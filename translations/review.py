@@ -2,7 +2,7 @@
 
 A translated page is a page of its own in Wagtail, so it falls under the same workflow as the
 Japanese pages (the one bootstrap_site assigns to the whole tree) and, for measures, the same
-department scoping of editors (measures.permissions matches departments across languages).
+department scoping of editors (editorial.permissions matches departments across languages).
 wagtail-localize's own editor can only publish straight away, which only administrators may;
 editors send their translation to review instead: the translated strings become a draft
 revision and the page's workflow starts. The live page changes when a reviewer approves.

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.widgets import Button
 
-from measures.workflow import user_can_publish
+from editorial.workflow import user_can_publish
 from translations import guards, views
 from translations.review import can_submit, source_changed_since_sync
 

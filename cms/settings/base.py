@@ -28,6 +28,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 INSTALLED_APPS = [
     "home",
     "fonts",
+    "editorial",
     "measures",
     "glossary",
     "search",
@@ -74,7 +75,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "translations.middleware.AdminLanguageMiddleware",
-    "measures.middleware.DepartmentScopeMiddleware",
+    "editorial.middleware.DepartmentScopeMiddleware",
     "translations.guards.TranslationPublishGuardMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -99,6 +100,8 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "wagtail.contrib.settings.context_processors.settings",
             ],
+            # Template tags of the shared components in templates/components/.
+            "libraries": {"tables": "cms.templatetags.tables"},
         },
     },
 ]
@@ -194,7 +197,7 @@ WAGTAIL_AUTOSAVE_INTERVAL = 5000
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # Staff avatars are not fetched from Gravatar: the admin makes no requests to third parties.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
-WAGTAIL_FINISH_WORKFLOW_ACTION = "measures.approval.publish_approved"
+WAGTAIL_FINISH_WORKFLOW_ACTION = "editorial.approval.publish_approved"
 
 # wagtail-localize
 # Machine translation is a button in the translation editor, off unless MACHINE_TRANSLATOR names a
@@ -226,7 +229,7 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_ACKS_LATE = True
 # Scheduled publishing (go-live and expiry dates of pages and snippets), once a minute.
 CELERY_BEAT_SCHEDULE = {
-    "publish-scheduled": {"task": "measures.tasks.publish_scheduled", "schedule": 60.0},
+    "publish-scheduled": {"task": "editorial.tasks.publish_scheduled", "schedule": 60.0},
     # Reporting reminders and reviewers' digests, every morning; a second run sends nothing.
     "reporting-reminders": {
         "task": "reporting.tasks.send_reporting_reminders",

@@ -17,7 +17,8 @@ from wagtail.models import Locale, Page, Site
 
 from glossary.models import GlossaryIndexPage, GlossaryTerm
 from home.models import BasicGoal, HomePage, OpenDataPage
-from measures.importer.document import Measure, PlanDocument
+from home.tree import ensure_child
+from measures.importer.document import PlanDocument
 from measures.models import (
     CATEGORY_FIELDS,
     Department,
@@ -122,15 +123,20 @@ def assign_home(home, values, goals):
 def _load_home(document, locale, report):
     _remove_placeholder_root()
     site = Site.objects.filter(is_default_site=True).first()
-    home = HomePage.objects.filter(locale=locale).first()
+    existing = HomePage.objects.filter(locale=locale).first()
     values, goals = home_values(document)
-    if home is None:
-        home = HomePage(slug="home", locale=locale)
-        assign_home(home, values, goals)
-        Page.get_first_root_node().add_child(instance=home)
-        _publish(home)
+    if existing is None:
+        home, _created = ensure_child(
+            Page.get_first_root_node(),
+            HomePage,
+            "home",
+            locale=locale,
+            goals=[BasicGoal(sort_order=n, **g) for n, g in enumerate(goals)],
+            **values,
+        )
         report.record("home", created=True)
     else:
+        home = existing
         report.record("home", created=False, differences=home_differences(home, values, goals))
     _point_site_at(site, home, document.title)
     return home
@@ -161,11 +167,7 @@ def _point_site_at(site, home, name):
 
 
 def _section_page(home, page_class, slug, title, report):
-    page = page_class.objects.child_of(home).filter(slug=slug).first()
-    created = page is None
-    if created:
-        page = home.add_child(instance=page_class(title=title, slug=slug))
-        _publish(page)
+    page, created = ensure_child(home, page_class, slug, title=title)
     report.record(slug, created=created)
     return page
 
@@ -202,59 +204,10 @@ def _load_glossary(document, locale, report):
     return terms
 
 
-def _wanted_record(measure: Measure):
-    """The measure as the open-data export would show it, to compare with what is published."""
-    return {
-        "number": measure.number,
-        "title": measure.title,
-        "dx": measure.dx,
-        "goal": measure.goal,
-        "departments": measure.departments,
-        "categories": measure.categories,
-        "policy_areas": measure.policy_areas,
-        "sdgs": measure.sdgs,
-        "related_plan": measure.related_plan,
-        "situation": measure.situation,
-        "content": measure.content,
-        "expected_effects": measure.expected_effects,
-        "initiatives": [
-            {
-                "number": i.number,
-                "text": i.text,
-                "departments": sheet_order(i.departments, measure.departments),
-                "status": i.status,
-                "fiscal_year": i.fiscal_year,
-            }
-            for i in measure.initiatives
-        ],
-        "plan": {str(year): text for year, text in sorted(measure.plan.items())},
-        "actual": {
-            str(r.fiscal_year): r.progress_label for r in measure.reports if r.progress_label
-        },
-        "reports": [
-            {
-                "fiscal_year": r.fiscal_year,
-                "achievements": r.achievements,
-                "issues": r.issues,
-                "evaluation": r.evaluation,
-                "reason": r.reason,
-            }
-            for r in sorted(measure.reports, key=lambda r: r.fiscal_year)
-            if r.evaluation
-        ],
-        "glossary_terms": sorted(measure.glossary_terms),
-    }
-
-
-def sheet_order(names, sheet_departments):
-    """Initiative departments as the page keeps them: in the sheet's order, others after."""
-    position = {name: n for n, name in enumerate(sheet_departments)}
-    return sorted(names, key=lambda name: (position.get(name, len(position)), name))
-
-
-def _current_record(page, source_years):
-    """The page as the export shows it, its yearly reports limited to the source's years: a
-    report the CMS added for a later year is no difference from the source."""
+def _comparable_record(page, source_years):
+    """The page as the open-data export shows it (measures.opendata), its yearly reports limited
+    to the source's years: a report the CMS added for a later year is no difference from the
+    source."""
     record = measure_record(page)
     for key in ("url", "last_published_at"):
         record.pop(key)
@@ -268,10 +221,14 @@ def _current_record(page, source_years):
     return record
 
 
-def measure_differences(page, measure):
-    """The names of the measure's fields where page and source disagree."""
-    current = _current_record(page, {r.fiscal_year for r in measure.reports})
-    wanted = _wanted_record(measure)
+def measure_differences(page, measure, departments, terms):
+    """The names of the measure's fields where page and source disagree: the page is compared
+    with an unsaved page made from the source, both as the export shows them."""
+    wanted_page = MeasurePage(slug=str(measure.number))
+    assign_measure(wanted_page, measure, departments, terms)
+    years = {r.fiscal_year for r in measure.reports}
+    current = _comparable_record(page, years)
+    wanted = _comparable_record(wanted_page, years)
     return [key for key in wanted if current[key] != wanted[key]]
 
 
@@ -279,7 +236,9 @@ def _load_measure(index, measure, departments, terms, report):
     page = MeasurePage.objects.child_of(index).filter(number=measure.number).first()
     label = f"measure {measure.number}"
     if page is not None:
-        report.record(label, created=False, differences=measure_differences(page, measure))
+        report.record(
+            label, created=False, differences=measure_differences(page, measure, departments, terms)
+        )
         return
     page = MeasurePage(slug=str(measure.number))
     assign_measure(page, measure, departments, terms)

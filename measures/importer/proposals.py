@@ -152,6 +152,6 @@ def _propose_measure(index, measure, departments, terms, proposer):
     proposer.propose(
         page,
         label,
-        measure_differences(page, measure),
+        measure_differences(page, measure, departments, terms),
         lambda draft: assign_measure(draft, measure, departments, terms),
     )

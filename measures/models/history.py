@@ -12,7 +12,7 @@ class MeasureChangeNoteQuerySet(models.QuerySet):
 
 
 class MeasureChangeNote(models.Model):
-    """Recorded when a revision of a measure is published (see measures.history)."""
+    """Recorded when a revision of a measure is published (see editorial.history)."""
 
     page = models.ForeignKey(
         "measures.MeasurePage", on_delete=models.CASCADE, related_name="change_notes"

@@ -2,20 +2,17 @@
 
 from django import template
 from django.utils.html import conditional_escape, format_html, strip_tags
-from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from wagtail.models import Site
 
 from accessibility.furigana import ruby_html
-from accessibility.preferences import furigana_enabled
+from accessibility.reading_aids import furigana_enabled
 from glossary.linking import link_terms
 from measures.fiscal_years import fiscal_year_label
 from measures.progress_overview import TREND_STEP, evaluation_trend
 from measures.sdgs import sdgs_of
 from measures.text import split_paragraphs
-from translations import switcher
 from translations.fallbacks import FallbackDetector
 
 register = template.Library()
@@ -23,57 +20,6 @@ register = template.Library()
 # Where a page without its own search description finds one, in order of preference.
 DESCRIPTION_FIELDS = ("search_description", "plain_summary", "situation", "basic_policy", "intro")
 DESCRIPTION_LENGTH = 120
-
-SECTION_SLUGS = {"measures", "glossary", "open-data", "accessibility"}
-
-
-def _section_urls(request):
-    """Home and section URLs in the visitor's language, worked out once per request.
-
-    A section not (yet) published in that language links to the Japanese one; "results" is the
-    accessibility policy's 試験結果 page.
-    """
-    if not hasattr(request, "_plan_section_urls"):
-        site = Site.find_for_request(request)
-        urls = {}
-        if site is not None:
-            source = site.root_page.specific
-            home = site.root_page.localized.specific
-            urls["home"] = home.get_url(request)
-            for root in (home, source):
-                for child in root.get_children().live().filter(slug__in=SECTION_SLUGS):
-                    urls.setdefault(child.slug, child.get_url(request))
-                    if child.slug == "accessibility":
-                        for report in child.get_children().live():
-                            urls.setdefault("results", report.get_url(request))
-        request._plan_section_urls = urls
-    return request._plan_section_urls
-
-
-@register.simple_tag(takes_context=True)
-def localized_url(context, section):
-    """The URL of the home page or of one of its sections, in the visitor's language."""
-    urls = _section_urls(context["request"])
-    return urls.get(section) or urls.get("home") or "/"
-
-
-@register.simple_tag(takes_context=True)
-def section_url(context, section):
-    """The URL of a section in the visitor's language (or Japanese), or "" if there is none."""
-    return _section_urls(context["request"]).get(section, "")
-
-
-@register.simple_tag(takes_context=True)
-def language_links(context):
-    """The current page in every language it is published in (see translations.switcher)."""
-    return switcher.language_links(context["request"], context.get("page"))
-
-
-@register.simple_tag(takes_context=True)
-def fallback_lang(context, text):
-    """` lang="ja"` when text is untranslated Japanese on a page in another language."""
-    detector = FallbackDetector.for_request(context.get("request"))
-    return mark_safe(' lang="ja"') if detector.is_fallback(text) else ""
 
 
 @register.filter

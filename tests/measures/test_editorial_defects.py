@@ -16,7 +16,7 @@ from wagtail.models import Locale, WorkflowState
 from wagtail_localize.models import Translation, TranslationSource
 
 from accessibility.furigana import annotate
-from home import roles
+from editorial import roles
 from measures.models import Department, DxPriority, MeasureChangeNote, MeasurePage
 from tests.admin_forms import form_data
 from tests.measures.browser_posts import (

@@ -7,7 +7,7 @@ from django.test import Client
 from django.urls import reverse
 from wagtail.models import Locale
 
-from measures.history import FIRST_PUBLICATION_NOTE
+from editorial.history import FIRST_PUBLICATION_NOTE
 from measures.models import Department, DepartmentMembership, MeasureChangeNote
 from tests.factories import GlossaryTermFactory
 from tests.measures.workflow_steps import (
@@ -80,7 +80,7 @@ def test_admin_timeline_shows_every_step(client, measure):
     submit(editor, page, note="根拠を追記")
     workflow_action(client, page, "approve", comment="承認します。")
 
-    html = client.get(reverse("measures_page_history", args=[page.pk])).content.decode()
+    html = client.get(reverse("editorial_page_history", args=[page.pk])).content.decode()
     for text in ["根拠を書いてください。", "承認します。", "editor-nosei", "reviewer"]:
         assert text in html
     revisions = list(page.revisions.order_by("created_at").values_list("pk", flat=True))
@@ -95,7 +95,9 @@ def test_timeline_compares_any_two_revisions(client, measure):
     first, *_, last = page.revisions.order_by("created_at").values_list("pk", flat=True)
     login(client, "editor-nosei")
 
-    response = client.get(reverse("measures_page_compare", args=[page.pk]), {"a": last, "b": first})
+    response = client.get(
+        reverse("editorial_page_compare", args=[page.pk]), {"a": last, "b": first}
+    )
 
     assert response.status_code == 302
     assert response.url == reverse(
@@ -108,7 +110,7 @@ def test_timeline_is_reachable_from_the_editor(client, measure):
     page = measure(8)
     login(client, "editor-nosei")
     html = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
-    assert reverse("measures_page_history", args=[page.pk]) in html
+    assert reverse("editorial_page_history", args=[page.pk]) in html
 
 
 def field_history_url(model_name, pk):

@@ -16,8 +16,8 @@ from django.test import Client
 from wagtail.models import WorkflowState
 
 from cms.celery import app
-from home import roles
-from measures.tasks import send_notification_email
+from editorial import roles
+from editorial.tasks import send_notification_email
 from tests.conftest import IN_CI
 from tests.factories import UserFactory
 from tests.measures.workflow_steps import login, submit, workflow_action

@@ -70,7 +70,7 @@ ACTIONS = {
     ),
     "history": (get("wagtailadmin_pages:history"), (200, 403, 200, 200)),
     "workflow history": (get("wagtailadmin_pages:workflow_history"), (200, 403, 200, 200)),
-    "review timeline": (get("measures_page_history"), (200, 403, 200, 200)),
+    "review timeline": (get("editorial_page_history"), (200, 403, 200, 200)),
     "lock": (post_lock, (DENIED, 403, 302, 302)),
     "copy": (get("wagtailadmin_pages:copy"), (200, 403, 200, 200)),
     "move": (get("wagtailadmin_pages:move"), (DENIED, 403, DENIED, 200)),

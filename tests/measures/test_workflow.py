@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import WorkflowState
 
-from measures.tasks import publish_scheduled
+from editorial.tasks import publish_scheduled
 from tests.factories import UserFactory
 from tests.measures.workflow_steps import (
     ADDITION,
@@ -35,7 +35,7 @@ def current_state(page):
 def second_reviewer():
     from django.contrib.auth.models import Group
 
-    from home import roles
+    from editorial import roles
 
     user = UserFactory(username="reviewer-2")
     user.groups.add(Group.objects.get(name=roles.REVIEWERS))

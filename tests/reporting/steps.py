@@ -11,7 +11,7 @@ def department_editor(page, username="editor-for-tests"):
     """A member of the editors' group in page's lead department."""
     from django.contrib.auth.models import Group
 
-    from home import roles
+    from editorial import roles
 
     user = UserFactory(username=username)
     user.groups.add(Group.objects.get(name=roles.EDITORS))

@@ -16,8 +16,8 @@ from django.urls import reverse
 from wagtail.users.models import UserProfile
 
 from cms.celery import app
-from home import roles
-from measures.tasks import send_notification_email
+from editorial import roles
+from editorial.tasks import send_notification_email
 from reporting.models import SentReminder
 from reporting.reminders import current_stage, send_reminders
 from reporting.services import open_round

@@ -10,6 +10,7 @@ from accessibility.models import AccessibilityPolicyPage, AccessibilityReportPag
 from accessibility.policy import POLICY_BODY, POLICY_TITLE, REPORT_TITLE
 from accessibility.report import summarise
 from home.models import HomePage
+from home.tree import ensure_child
 
 # The committed results of the last full browser run (.ci/run records it). Never the local
 # test-results/: a partial run there must not become the public conformance report.
@@ -36,24 +37,18 @@ class Command(BaseCommand):
         home = HomePage.objects.filter(locale__language_code=settings.LANGUAGE_CODE).first()
         if home is None:
             raise CommandError("no home page: run import_plan first")
-        policy = AccessibilityPolicyPage.objects.child_of(home).first()
-        if policy is None:
-            policy = home.add_child(
-                instance=AccessibilityPolicyPage(
-                    title=POLICY_TITLE, slug="accessibility", body=POLICY_BODY
-                )
-            )
-            policy.save_revision().publish()
-        report = AccessibilityReportPage.objects.child_of(policy).first()
-        if report is None:
-            report = policy.add_child(
-                instance=AccessibilityReportPage(title=REPORT_TITLE, slug="results")
-            )
-        if report.results == summary and report.live:
-            self.stdout.write("Nothing changed: the published results are the same.")
-            return
-        report.results = summary
-        report.save_revision().publish()
+        policy, _created = ensure_child(
+            home, AccessibilityPolicyPage, "accessibility", title=POLICY_TITLE, body=POLICY_BODY
+        )
+        report, created = ensure_child(
+            policy, AccessibilityReportPage, "results", title=REPORT_TITLE, results=summary
+        )
+        if not created:
+            if report.results == summary and report.live:
+                self.stdout.write("Nothing changed: the published results are the same.")
+                return
+            report.results = summary
+            report.save_revision().publish()
         failed = sum(c["result"] == "failed" for c in summary["criteria"])
         self.stdout.write(
             f"Published {report.url_path}: {len(summary['pages'])} page views tested, "

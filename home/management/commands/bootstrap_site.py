@@ -20,8 +20,8 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from editorial import roles
 from glossary.models import GlossaryTerm
-from home import roles
 from home.models import HomePage, SiteContact
 from measures.importer.parser import parse_plan
 from measures.models import Department, DepartmentMembership, DivisionReviewTask, MeasurePage

@@ -19,7 +19,7 @@ from translations.sync import SyncReport
 
 class Command(BaseCommand):
     help = (
-        "Seed the translations from the content files (locale/content/<lang>/): missing "
+        "Seed the translations from the content files (content/<lang>/): missing "
         "wagtail-localize translations of pages and snippets are created, and the Japanese "
         "plain summaries set on measures nobody has edited; existing content is never changed. "
         "Untranslated parts fall back to Japanese. With --update, each difference becomes a "

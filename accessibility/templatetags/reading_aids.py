@@ -1,8 +1,8 @@
-"""Template helpers of the public layout: the reading aids."""
+"""Template helpers of the public layout's reading aids (文字サイズ・配色・ふりがな)."""
 
 from django import template
 
-from home import reading_aids
+from accessibility import reading_aids
 
 register = template.Library()
 
@@ -32,4 +32,4 @@ def reading_aid_groups(context):
 
 @register.simple_tag(takes_context=True)
 def furigana_on(context):
-    return reading_aids.chosen(context.get("request"), reading_aids.FURIGANA) == "on"
+    return reading_aids.furigana_enabled(context.get("request"))

@@ -25,7 +25,7 @@ PAGE_PERMISSIONS = {
 }
 
 # Groups whose page permissions reach only the measures of the member's own departments
-# (measures.permissions narrows them); every other group's grants apply to the whole subtree.
+# (editorial.permissions narrows them); every other group's grants apply to the whole subtree.
 DEPARTMENT_SCOPED_GROUPS = {EDITORS}
 
 # Model permissions, as "app_label.codename". The groups get exactly these (bootstrap_site syncs).

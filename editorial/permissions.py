@@ -11,7 +11,7 @@ measure of another department is hidden from the editor and refused with 403.
 from wagtail.models import GroupPagePermission, Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from home import roles
+from editorial import roles
 from measures.models import Department, MeasureDepartment
 
 

@@ -1,4 +1,4 @@
-"""Admin views of the workflow history: thin, the work is in measures.history."""
+"""Admin views of the workflow history: thin, the work is in editorial.history."""
 
 from django import forms
 from django.contrib.admin.utils import quote, unquote
@@ -13,7 +13,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.models import Page
 
-from measures.history import field_history, page_timeline
+from editorial.history import field_history, page_timeline
 
 
 def editable_page_or_403(user, page_id):
@@ -26,7 +26,7 @@ def editable_page_or_403(user, page_id):
 class PageTimelineView(WagtailAdminTemplateMixin, TemplateView):
     """Every revision and workflow step of a page, with two revisions to compare."""
 
-    template_name = "measures/admin/page_history.html"
+    template_name = "editorial/admin/page_history.html"
     page_title = _("審査と版の履歴")
     header_icon = "history"
 
@@ -59,22 +59,24 @@ def compare_revisions(request, page_id):
     )
     if len(chosen) != 2:
         messages.error(request, _("比較する版を2つ選んでください。"))
-        return redirect("measures_page_history", page.pk)
+        return redirect("editorial_page_history", page.pk)
     return redirect("wagtailadmin_pages:revisions_compare", page.pk, *chosen)
 
 
 class PageTimelineButton(PageMenuItem):
     label = _("審査と版の履歴")
     icon_name = "history"
-    url_name = "measures_page_history"
+    url_name = "editorial_page_history"
 
     def is_shown(self, user):
         return self.page.permissions_for_user(user).can_edit()
 
 
 page_history_urls = [
-    path("pages/<int:page_id>/timeline/", PageTimelineView.as_view(), name="measures_page_history"),
-    path("pages/<int:page_id>/timeline/compare/", compare_revisions, name="measures_page_compare"),
+    path(
+        "pages/<int:page_id>/timeline/", PageTimelineView.as_view(), name="editorial_page_history"
+    ),
+    path("pages/<int:page_id>/timeline/compare/", compare_revisions, name="editorial_page_compare"),
 ]
 
 
@@ -85,7 +87,7 @@ class FieldHistoryView(PermissionCheckedMixin, WagtailAdminTemplateMixin, Templa
     edit_url_name = None
     index_url_name = None
     permission_required = "change"
-    template_name = "measures/admin/field_history.html"
+    template_name = "editorial/admin/field_history.html"
     page_title = _("項目の変更履歴")
     header_icon = "history"
 
@@ -103,20 +105,3 @@ class FieldHistoryView(PermissionCheckedMixin, WagtailAdminTemplateMixin, Templa
             edit_url=reverse(self.edit_url_name, args=[quote(self.object.pk)]),
             **kwargs,
         )
-
-
-class FieldHistoryViewSetMixin:
-    """Adds the field history view, and a listing button to it, to a snippet viewset."""
-
-    @property
-    def field_history_view(self):
-        return self.construct_view(FieldHistoryView)
-
-    def get_urlpatterns(self):
-        return [
-            *super().get_urlpatterns(),
-            path("field-history/<str:pk>/", self.field_history_view, name="field_history"),
-        ]
-
-    def field_history_url(self, instance):
-        return reverse(self.get_url_name("field_history"), args=[quote(instance.pk)])

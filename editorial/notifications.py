@@ -2,7 +2,7 @@
 
 Wagtail sends its workflow e-mails synchronously inside the request, and a mail server failure
 there is only logged. Here each e-mail is rendered when the workflow moves, and handed to a Celery
-task (measures.tasks) once the transaction has committed: the task retries on SMTP and connection
+task (editorial.tasks) once the transaction has committed: the task retries on SMTP and connection
 errors, and no failure can undo or block the workflow action itself.
 """
 
@@ -18,7 +18,7 @@ from wagtail.models import AbstractGroupApprovalTask, TaskState, WorkflowState
 from wagtail.signals import task_submitted, workflow_approved, workflow_rejected, workflow_submitted
 from wagtail.users.models import UserProfile
 
-from measures.tasks import send_notification_email
+from editorial.tasks import send_notification_email
 
 # Wagtail's own notifiers are connected under these ids (wagtail.admin.signal_handlers).
 WAGTAIL_NOTIFIERS = {
@@ -47,8 +47,8 @@ def queue_email(recipient, notification, context):
     """Render the mail in the recipient's language; send it by Celery after the commit."""
     with override(UserProfile.get_for_user(recipient).get_preferred_language()):
         context = {**context, "recipient": get_user_display_name(recipient)}
-        subject = render_to_string(f"measures/notifications/{notification}_subject.txt", context)
-        body = render_to_string(f"measures/notifications/{notification}.txt", context)
+        subject = render_to_string(f"editorial/notifications/{notification}_subject.txt", context)
+        body = render_to_string(f"editorial/notifications/{notification}.txt", context)
     message = {"subject": " ".join(subject.split()), "body": body.strip(), "to": recipient.email}
 
     def send_after_commit():

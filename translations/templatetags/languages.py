@@ -1,0 +1,23 @@
+"""Template tags of a multilingual page: the language switcher's links and the lang mark on
+Japanese text shown where its translation is missing."""
+
+from django import template
+from django.utils.safestring import mark_safe
+
+from translations import switcher
+from translations.fallbacks import FallbackDetector
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """The current page in every language it is published in (see translations.switcher)."""
+    return switcher.language_links(context["request"], context.get("page"))
+
+
+@register.simple_tag(takes_context=True)
+def fallback_lang(context, text):
+    """` lang="ja"` when text is untranslated Japanese on a page in another language."""
+    detector = FallbackDetector.for_request(context.get("request"))
+    return mark_safe(' lang="ja"') if detector.is_fallback(text) else ""
