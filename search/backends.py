@@ -22,6 +22,8 @@ from modelsearch.utils import get_descendants_content_types_pks
 
 from search.analysis import QueryTerm, analyse_query, relaxed_alternatives
 
+# Words of a query searched at most; every one must match (see terms_query).
+MAX_QUERY_TERMS = 10
 # Of a longer query, every word must match even on the second try (the Or would be too large).
 MAX_DROPPABLE_TERMS = 6
 
@@ -35,7 +37,11 @@ def term_query(term: QueryTerm, alternatives=None) -> SearchQuery:
 
 
 def terms_query(terms: list[QueryTerm]) -> SearchQuery | None:
-    return _all_of([term_query(term) for term in terms]) if terms else None
+    # A word typed twice asks nothing more; each repeat would make the database match again.
+    unique = {tuple(tuple(sorted(tokens)) for tokens in term.alternatives): term for term in terms}
+    # A pasted paragraph is not a question: its first words are searched, as a person reads it.
+    kept = list(unique.values())[:MAX_QUERY_TERMS]
+    return _all_of([term_query(term) for term in kept]) if terms else None
 
 
 def _all_of(queries):

@@ -10,7 +10,9 @@ import pytest
 from bs4 import BeautifulSoup
 from django.conf import settings
 
-EN_CONTENT = Path(settings.BASE_DIR) / "locale" / "content" / "en"
+from translations.importer import CONTENT_DIR
+
+EN_CONTENT = CONTENT_DIR / "en"
 JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
 # Proper nouns keep their Japanese in brackets: "Information Policy Division (情報政策課)".
 BRACKETED_JAPANESE = re.compile(
