@@ -154,8 +154,15 @@ SECURE_SSL_REDIRECT = env.get("SECURE_SSL_REDIRECT", "1") == "1"
 SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Only a proxy the site stands behind (the shipped nginx) may say a request came over HTTPS;
+# trusted otherwise, any client could claim it.
+if env.get("TRUST_X_FORWARDED_PROTO", "0") == "1":
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# SAMEORIGIN, not DENY: Wagtail's preview shows the page in a frame of the admin. The embeds
+# (embeds/views.py) replace it with a Content-Security-Policy frame-ancestors of their own.
 X_FRAME_OPTIONS = "SAMEORIGIN"
+# The demo accounts and their shared password (bootstrap_site --demo): production refuses them.
+DEMO_ACCOUNTS_ALLOWED = True
 
 # EMAIL_URL is not parsed by Django itself; EMAIL_HOST and friends are.
 EMAIL_HOST = env.get("EMAIL_HOST", "localhost")

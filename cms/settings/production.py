@@ -9,6 +9,14 @@ for required in ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL"):
     if not env.get(required):
         raise ImproperlyConfigured(f"{required} must be set in the environment for production.")
 
+# Demo accounts share a password printed in the README: never on a production site.
+DEMO_ACCOUNTS_ALLOWED = False
+if "DEMO_PASSWORD" in env:
+    raise ImproperlyConfigured("DEMO_PASSWORD is for demo sites; unset it for production.")
+SECURE_HSTS_PRELOAD = True
+# X_FRAME_OPTIONS stays SAMEORIGIN (cms/settings/base.py: the admin's preview is a frame).
+SILENCED_SYSTEM_CHECKS = ["security.W019"]
+
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

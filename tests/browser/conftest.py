@@ -107,11 +107,12 @@ def _free_port():
         return probe.getsockname()[1]
 
 
-def _site_database(folder):
+def _site_database(folder, site_name):
     """A copy of the seed for the site; returns its URL and a function that drops it."""
     url = os.environ.get("DATABASE_URL", "")
     if seed.is_postgres(url):
-        name = f"{urlsplit(url).path.lstrip('/') or 'postgres'}_browser"
+        suffix = site_name.replace("-", "_")
+        name = f"{urlsplit(url).path.lstrip('/') or 'postgres'}_{suffix}"
         return seed.copy_pg_seed(url, name), lambda: seed.drop_pg_database(url, name)
     return seed.copy_sqlite_seed(folder / "site.sqlite3"), lambda: None
 
@@ -147,16 +148,18 @@ def _wait_until_serving(url, process, log_path):
     pytest.fail(f"the browser site did not answer within 60 s:\n{log_path.read_text()[-3000:]}")
 
 
-@pytest.fixture(scope="session")
-def site_env(tmp_path_factory):
-    """The environment of the site served for the browser: its database, media and mail folders.
+def site_environment(tmp_path_factory, name="browser-site"):
+    """A site of its own for the browser (a generator: yields its environment, then drops its
+    database): a copy of the seed, its media and mail folders. Commands run with the
+    environment (manage.py publish_scheduled …) act on the same site.
 
-    Commands run with it (manage.py publish_scheduled …) act on the same site.
+    The session's site (site_env) is shared by most tests; a test module whose journey changes
+    what every page shows (closing a reporting round) overrides site_env with one of these.
     """
     if not CHROMIUM.exists():
         _unavailable(f"{CHROMIUM} not found: install Debian's chromium to run the browser tests")
-    folder = tmp_path_factory.mktemp("browser-site")
-    database_url, drop_database = _site_database(folder)
+    folder = tmp_path_factory.mktemp(name)
+    database_url, drop_database = _site_database(folder, name)
     media = folder / "media"
     port = _free_port()
     env = {
@@ -177,9 +180,8 @@ def site_env(tmp_path_factory):
     drop_database()
 
 
-@pytest.fixture(scope="session")
-def site_url(site_env):
-    """Base URL of the site served for the browser, with its own imported database."""
+def served_site(site_env):
+    """Serves the site of site_env (a generator: yields its base URL, then stops it)."""
     log_path = Path(site_env["BROWSER_SITE_LOG"])
     port = site_env["BROWSER_SITE_PORT"]
     with log_path.open("a", encoding="utf-8") as log:
@@ -199,13 +201,27 @@ def site_url(site_env):
         process.wait(timeout=30)
 
 
+@pytest.fixture(scope="session")
+def site_env(tmp_path_factory):
+    """The environment of the site most browser tests share."""
+    yield from site_environment(tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
+def site_url(site_env):
+    """Base URL of the site served for the browser, with its own copy of the seed."""
+    yield from served_site(site_env)
+
+
 # The browser
 
 
 @pytest.fixture(scope="session")
-def browser(site_url):
+def browser():
     from playwright.sync_api import sync_playwright
 
+    if not CHROMIUM.exists():
+        _unavailable(f"{CHROMIUM} not found: install Debian's chromium to run the browser tests")
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield chromium

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from wagtail.models import (
     GroupPagePermission,
@@ -54,6 +54,11 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def handle(self, *args, demo, open_round, **options):
+        if demo and not settings.DEMO_ACCOUNTS_ALLOWED:
+            raise CommandError(
+                "--demo is refused under these settings: the demo accounts share a published "
+                "password. Create staff accounts with createsuperuser and the admin instead."
+            )
         default_locale = self._locales()
         groups = {name: self._group(name) for name in roles.MODEL_PERMISSIONS}
         self._departments(default_locale)
