@@ -29,7 +29,8 @@ from tests.browser.admin.steps import (
 from tests.browser.conftest import served_site, site_environment
 
 FORM_MEASURE = 13
-DUE = datetime.date(2024, 6, 30)
+# Due a month from now, as a round the division opens today would be.
+DUE = datetime.date.today() + datetime.timedelta(days=30)
 ACHIEVEMENTS = "全庁で電子決裁を使い始めました。"
 WORKBOOK_REPORT = {
     "実績": "窓口で使える手続きを増やしました。",
@@ -100,11 +101,12 @@ def test_a_round_is_opened_reported_by_form_and_workbook_approved_and_closed(
     editor.get_by_role("link", name="ダウンロード・アップロード").click()
     with editor.expect_download() as download:
         editor.get_by_role("link", name="ファイルをダウンロード").click()
-    downloaded = load_workbook(download.value.path())[SHEET_TITLE]
+    content = download.value.path().read_bytes()
+    downloaded = load_workbook(BytesIO(content))[SHEET_TITLE]
     offered = [downloaded.cell(row=r, column=1).value for r in range(3, downloaded.max_row + 1)]
     workbook_measures = [n for n in offered if n != FORM_MEASURE][:3]
     filled = tmp_path / "report-2023.xlsx"
-    filled.write_bytes(_filled_workbook(download.value.path().read_bytes(), workbook_measures))
+    filled.write_bytes(_filled_workbook(content, workbook_measures))
     editor.get_by_label("記入したファイル（.xlsx）").set_input_files(filled)
     editor.get_by_role("button", name="アップロードして審査に送る").click()
     expect(editor.get_by_text("3件の報告を審査に送りました。")).to_be_visible()
