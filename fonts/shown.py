@@ -9,6 +9,7 @@ the same middleware and the URL resolver.
 from __future__ import annotations
 
 import logging
+import re
 from contextlib import contextmanager
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -87,7 +88,9 @@ class _TextCollector(HTMLParser):
 
 
 def _characters(parts):
-    return frozenset(c for c in "".join(parts) if not c.isspace())
+    # Control whitespace has no glyph; U+3000, the ideographic space of Japanese text, has one
+    # (a full-width blank), and without it the browser draws it from another font.
+    return frozenset(c for c in "".join(parts) if not c.isspace() or c == "\u3000")
 
 
 def shown_characters(html):
@@ -162,7 +165,20 @@ def _quiet_not_found():
         logger.setLevel(level)
 
 
+# Text the stylesheet draws itself (the evaluations' ○ △ ×, list separators): in no page's HTML.
+STYLESHEET = settings.BASE_DIR / "assets" / "css" / "site.css"
+GENERATED_CONTENT = re.compile(r'content:\s*"([^"]+)"')
+
+
+def stylesheet_characters():
+    """The characters of the stylesheet's generated content, in both weights."""
+    drawn = frozenset("".join(GENERATED_CONTENT.findall(STYLESHEET.read_text(encoding="utf-8"))))
+    return Shown(drawn, drawn)
+
+
 def chrome_characters():
-    """What the interface shows around the pages, in every font language."""
+    """What the interface shows around the pages, in every font language, and what the
+    stylesheet draws."""
     with _quiet_not_found():
-        return Shown.union(shown_characters(_html(_visitor_request(u))) for u in _chrome_urls())
+        pages = [shown_characters(_html(_visitor_request(u))) for u in _chrome_urls()]
+    return Shown.union([*pages, stylesheet_characters()])

@@ -32,7 +32,8 @@ CONTROLS = (
 VISIBLE_CONTROLS = f"""
 () => Array.from(document.querySelectorAll("{CONTROLS}")).filter((el) => {{
   const box = el.getBoundingClientRect();
-  return box.width > 0 && box.height > 0 && getComputedStyle(el).visibility !== "hidden";
+  // checkVisibility: the content of a closed <details> keeps its boxes but is not rendered.
+  return box.width > 0 && box.height > 0 && el.checkVisibility({{visibilityProperty: true}});
 }})
 """
 

@@ -1,14 +1,7 @@
 """Tables read on every width: no word is split inside a cell, so no cell is narrower than its
 longest word; 表1-2 and the plan table stack their rows on small screens."""
 
-import os
-import subprocess
-import sys
-from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
-
 import pytest
-from django.conf import settings
 
 from tests.browser.pages import PAGES, url
 
@@ -56,27 +49,6 @@ STACKED = """
 """
 
 
-@pytest.fixture(scope="module")
-def portuguese_pages(site_url, tmp_path_factory):
-    """The browser site imports English only; these tests also read the Portuguese pages."""
-    database = os.environ.get("DATABASE_URL", "")
-    if database.startswith(("postgres://", "postgresql://")):
-        parts = urlsplit(database)
-        database = urlunsplit(parts._replace(path=f"{parts.path.rstrip('/')}_browser"))
-    else:
-        found = sorted(Path(tmp_path_factory.getbasetemp()).glob("browser-site*/site.sqlite3"))
-        assert found, "the browser site's database was not found"
-        database = f"sqlite:///{found[-1]}"
-    subprocess.run(  # noqa: S603
-        [sys.executable, "manage.py", "import_content_translations", "--locale", "pt-br"],
-        cwd=settings.BASE_DIR,
-        env={**os.environ, "DJANGO_SETTINGS_MODULE": "cms.settings.test", "DATABASE_URL": database},
-        check=True,
-        capture_output=True,
-        timeout=900,
-    )
-
-
 @pytest.mark.a11y_check(
     "no word is split inside a table cell, at 320, 390 and 1280 px",
     criteria=["1.4.10", "1.3.2"],
@@ -84,9 +56,7 @@ def portuguese_pages(site_url, tmp_path_factory):
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("name", ["home", "measure"])
-def test_no_cell_is_narrower_than_its_longest_word(
-    portuguese_pages, open_page, name, language, width
-):
+def test_no_cell_is_narrower_than_its_longest_word(open_page, name, language, width):
     page = open_page(url(language, PAGES[name]), width=width)
     assert page.locator("main table").count() > 0
     assert page.evaluate(SPLIT_WORDS) == []

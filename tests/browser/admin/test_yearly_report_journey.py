@@ -5,6 +5,8 @@ editor-joho adds the 令和5年度 report to measure 13 in the page editor — t
 public page shows the new year beside the old ones.
 """
 
+import re
+
 from playwright.sync_api import expect
 
 from tests.browser.admin.steps import (
@@ -27,8 +29,8 @@ def test_next_fiscal_year_report_is_added_reviewed_and_published(staff, reader, 
     before = years.count()
     editor.get_by_role("button", name="年度の報告を追加").click()
     expect(years).to_have_count(before + 1)
-    added = editor.locator("[id^='inline_child_progress_reports-']").filter(visible=True).last
-    added.get_by_label("年度").select_option(label="令和5年度 (2023)")
+    added = editor.locator(f"#inline_child_progress_reports-{before}")  # forms count from 0
+    added.get_by_label(re.compile(r"^\s*年度\*?\s*$")).select_option(label="令和5年度 (2023)")
     added.get_by_label("実績", exact=True).fill(ACHIEVEMENTS)
     added.get_by_label("課題").fill(ISSUES)
     added.get_by_label("進捗評価").select_option(label="計画通り")
