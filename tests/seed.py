@@ -32,7 +32,9 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
-SEED_DIR = ROOT / ".cache" / "test-seed"
+# TEST_SEED_DIR keeps seeds outside the checkout (CI keeps them between clones, as it keeps the
+# PostgreSQL seed databases on the server).
+SEED_DIR = Path(os.environ.get("TEST_SEED_DIR") or ROOT / ".cache" / "test-seed")
 SETUP_COMMANDS = [
     ["migrate", "--no-input"],
     ["bootstrap_site", "--demo"],

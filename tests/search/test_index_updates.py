@@ -76,3 +76,33 @@ def test_admin_snippet_search_uses_the_same_analysis(client):
     response = client.get(url, {"q": "ﾜｲﾌｧｲ"})
     assert response.status_code == 200
     assert "Wi-Fi" in response.content.decode()
+
+
+def test_a_batch_indexes_what_it_saved_once_at_its_end(client, measure):
+    from search.index import updates_deferred
+
+    page = measure(9)
+    with updates_deferred():
+        page.situation += f"\n\n{NEW_WORD}を試します。"
+        page.save_revision().publish()
+        assert 9 not in found_measures(client, "ドローン配送")  # not indexed during the batch
+    assert 9 in found_measures(client, "ドローン配送")
+
+    page.situation += "\n\nスマート水田センサー"  # saves after the batch are indexed at once again
+    page.save_revision().publish()
+    assert 9 in found_measures(client, "水田センサー")
+
+
+def test_a_failed_batch_indexes_nothing_and_restores_the_index_updates(client, measure):
+    from search.index import updates_deferred
+
+    page = measure(10)
+    with pytest.raises(RuntimeError), updates_deferred():
+        page.situation += f"\n\n{NEW_WORD}を試します。"
+        page.save_revision().publish()
+        raise RuntimeError("the import stopped")
+    assert 10 not in found_measures(client, "ドローン配送")
+    page.refresh_from_db()
+    page.situation += "\n\nスマート水田センサー"
+    page.save_revision().publish()
+    assert 10 in found_measures(client, "水田センサー")

@@ -7,6 +7,7 @@ from django.db import transaction
 from wagtail.models import Locale
 
 from measures.importer.proposals import system_user
+from search.index import updates_deferred
 from translations.content import ContentError, read_pack
 from translations.importer import (
     CONTENT_DIR,
@@ -44,7 +45,8 @@ class Command(BaseCommand):
             raise CommandError(f"locales {sorted(missing)} do not exist: run bootstrap_site")
         report = SyncReport()
         try:
-            with transaction.atomic():
+            # Each object is indexed once, after its last save, not at each of them.
+            with updates_deferred(), transaction.atomic():
                 reviser = system_user() if update else None
                 load_plain_summaries(read_pack(content_dir, "ja"), report, reviser)
                 codes = [locale] if locale else languages
