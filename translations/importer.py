@@ -71,12 +71,12 @@ class Item:
     """One Japanese page or snippet, with how to find its translated strings in a pack."""
 
     instance: object
-    label: str
+    label: str  # "measure 6", "glossary ＡＩ", "home", "page glossary", …
     strings: Callable[[object, ContentPack], dict]
     after: Callable[[object, object, ContentPack], None] | None = None
 
 
-def _snippet_items(source):
+def snippet_items(source):
     for department in Department.objects.filter(locale=source):
         yield Item(department, f"department {department.name}", pairing.department_strings)
     for term in GlossaryTerm.objects.filter(locale=source, live=True):
@@ -104,7 +104,7 @@ def _page_item(page):
     return Item(page, f"page {page.slug}", pairing.section_strings)
 
 
-def _page_items(source, report):
+def page_items(source, report):
     """The Japanese home page and every page under it, parents before children."""
     home = HomePage.objects.filter(locale=source).first()
     if home is None:
@@ -123,7 +123,7 @@ def import_languages(packs: list[ContentPack], report: SyncReport, reviser=None)
     """
     source = Locale.get_default()
     targets = [(Locale.objects.get(language_code=pack.language_code), pack) for pack in packs]
-    for item in chain(_snippet_items(source), _page_items(source, report)):
+    for item in chain(snippet_items(source), page_items(source, report)):
         wanted = targets
         if reviser is None:
             wanted = [(lo, pack) for lo, pack in targets if not item.instance.has_translation(lo)]
