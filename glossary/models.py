@@ -1,5 +1,6 @@
 """The glossary (用語集): terms explained at the end of the report, linked from measure text."""
 
+from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.utils.text import slugify
@@ -17,7 +18,9 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
+from glossary.ordering import grouped
 from search.index import AnalysedSearchField, page_search_fields
+from translations.fragments import has_japanese
 
 # Section names are data (stored on each term); templates translate them for display.
 SECTIONS = [
@@ -123,9 +126,25 @@ class GlossaryIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        terms = GlossaryTerm.objects.filter(locale=self.locale, live=True)
-        context["sections"] = [
-            (section, [t for t in terms if t.section == section]) for section in SECTIONS
-        ]
-        context["sections"] = [(s, ts) for s, ts in context["sections"] if ts]
+        terms = list(GlossaryTerm.objects.filter(locale=self.locale, live=True))
+        if self.locale.language_code == settings.LANGUAGE_CODE:
+            sections = [(_(s), [t for t in terms if t.section == s]) for s in SECTIONS]
+            context["sections"] = [(heading, ts) for heading, ts in sections if ts]
+        else:
+            _attach_japanese_terms(terms)
+            context["sections"] = grouped(terms, self.locale.language_code, lambda t: t.term)
         return context
+
+
+def _attach_japanese_terms(terms):
+    """term.japanese_term: the Japanese term a translated term translates, shown (with its
+    readings) beside it where the translation does not already quote it in full."""
+    source = GlossaryTerm.objects.filter(
+        locale__language_code=settings.LANGUAGE_CODE,
+        translation_key__in=[t.translation_key for t in terms],
+    )
+    japanese = dict(source.values_list("translation_key", "term"))
+    for term in terms:
+        original = japanese.get(term.translation_key, "")
+        shown = has_japanese(original) and original not in term.term
+        term.japanese_term = original if shown else ""

@@ -3,6 +3,7 @@
 from django import template
 
 from accessibility import reading_aids
+from accessibility.furigana import ruby_html
 
 register = template.Library()
 
@@ -33,3 +34,10 @@ def reading_aid_groups(context):
 @register.simple_tag(takes_context=True)
 def furigana_on(context):
     return reading_aids.furigana_enabled(context.get("request"))
+
+
+@register.filter
+def with_readings(text):
+    """Japanese text with its kanji words read in <ruby> (a reader of another language's page
+    shown the Japanese term can say it)."""
+    return ruby_html(text)

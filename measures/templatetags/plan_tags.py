@@ -1,5 +1,7 @@
 """Template helpers for the public pages: site links per language, text, fiscal years."""
 
+from functools import partial
+
 from django import template
 from django.utils.html import conditional_escape, format_html, strip_tags
 from django.utils.text import Truncator
@@ -14,6 +16,7 @@ from measures.progress_overview import TREND_STEP, evaluation_trend
 from measures.sdgs import sdgs_of
 from measures.text import split_paragraphs
 from translations.fallbacks import FallbackDetector
+from translations.fragments import mark_japanese
 
 register = template.Library()
 
@@ -54,13 +57,20 @@ def trend_width(points):
 def text_block(context, text, terms=None, glossary_url="", furigana=None):
     """Paragraphs of plain text; with terms, the first mention of each links to the glossary.
 
-    Japanese text gets ふりがな when the reader turned them on, or always with furigana=True.
-    Untranslated Japanese on a page in another language is marked lang="ja".
+    Japanese text gets ふりがな when the reader turned them on, or always with furigana=True,
+    also where it stands in for a missing translation.
+    Untranslated Japanese on a page in another language is marked lang="ja", and so are the
+    Japanese names a translation keeps in brackets.
     """
     wants_ruby = furigana_enabled(context.get("request")) if furigana is None else furigana
-    render_text = ruby_html if wants_ruby and get_language() == "ja" else conditional_escape
+    language = get_language()
+    fallback = FallbackDetector.for_request(context.get("request")).is_fallback(text)
+    if language == "ja" or fallback:
+        render_text = ruby_html if wants_ruby else conditional_escape
+    else:
+        render_text = partial(mark_japanese, language_code=language)
     paragraphs = link_terms(split_paragraphs(text), terms or [], glossary_url, render_text)
-    if FallbackDetector.for_request(context.get("request")).is_fallback(text):
+    if fallback:
         paragraphs = [format_html('<span lang="ja">{}</span>', p) for p in paragraphs]
     return {"paragraphs": paragraphs}
 

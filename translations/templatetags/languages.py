@@ -3,9 +3,11 @@ Japanese text shown where its translation is missing."""
 
 from django import template
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
 from translations import switcher
 from translations.fallbacks import FallbackDetector
+from translations.fragments import mark_japanese
 
 register = template.Library()
 
@@ -21,3 +23,9 @@ def fallback_lang(context, text):
     """` lang="ja"` when text is untranslated Japanese on a page in another language."""
     detector = FallbackDetector.for_request(context.get("request"))
     return mark_safe(' lang="ja"') if detector.is_fallback(text) else ""
+
+
+@register.filter
+def japanese_marked(text):
+    """Plain text with the Japanese names inside a translation marked lang="ja"."""
+    return mark_japanese(text, get_language())
