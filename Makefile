@@ -11,7 +11,7 @@ UI_LANGUAGES := en pt_BR es zh_Hans ko vi
 TEST_WORKERS ?= auto
 BROWSER_TESTS ?= tests/browser
 
-.PHONY: help install setup run test lint messages
+.PHONY: help install setup run test test-browser lint messages
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -41,7 +41,11 @@ run: setup ## set everything up and serve the site on http://127.0.0.1:8000
 test: install ## run the whole test suite (DATABASE_URL chooses the database; SQLite by default; PYTEST_ARGS narrows it)
 	$(BIN)/python manage.py compilemessages --ignore '.venv/*' -v0
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile --ignore=tests/browser $(PYTEST_ARGS)
-	if [ -n "$(BROWSER_TESTS)" ]; then $(BIN)/python -m pytest $(BROWSER_TESTS) $(PYTEST_ARGS); fi
+	if [ -n "$(BROWSER_TESTS)" ]; then $(MAKE) --no-print-directory test-browser; fi
+
+test-browser: install ## run the browser tests alone (Debian's chromium; part of `make test`)
+	$(BIN)/python manage.py compilemessages --ignore '.venv/*' -v0
+	$(BIN)/python -m pytest $(or $(BROWSER_TESTS),tests/browser) $(PYTEST_ARGS)
 
 lint: install ## ruff lint and format check
 	$(BIN)/ruff check .
