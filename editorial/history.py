@@ -14,8 +14,7 @@ from wagtail.admin.utils import get_user_display_name
 from wagtail.models import PageLogEntry
 
 from measures.models import MeasureChangeNote
-
-FIRST_PUBLICATION_NOTE = "初版公開"
+from measures.models.history import FIRST_PUBLICATION_NOTE
 
 # Log actions that only say a revision was saved: the revision rows of the timeline show them.
 REVISION_ACTIONS = {"wagtail.edit", "wagtail.create", "wagtail.revert"}

@@ -4,6 +4,10 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+# What the first publication of a page reads when its editor wrote no note; pages show it in
+# the reader's language.
+FIRST_PUBLICATION_NOTE = "初版公開"
+
 
 class MeasureChangeNoteQuerySet(models.QuerySet):
     def public(self):
@@ -50,6 +54,11 @@ class MeasureChangeNote(models.Model):
 
     def __str__(self):
         return f"{self.page} {self.published_at:%Y-%m-%d}"
+
+    @property
+    def is_first_publication(self):
+        """The note the site writes itself (shown translated); editors' notes are Japanese."""
+        return self.note == FIRST_PUBLICATION_NOTE
 
     def _department_of(self, user):
         """The staff member's department, in the page's language: the public sees no names."""

@@ -57,9 +57,14 @@ def test_measure_page_shows_furigana_only_when_turned_on(client, db):
     assert ("標準化", "ひょうじゅんか") in pairs
 
 
-def test_english_pages_get_no_japanese_ruby(client, db):
+def test_english_pages_get_ruby_only_over_japanese(client, db):
+    """The glossary shows each Japanese term with its reading; English text gets none."""
     client.cookies["furigana"] = "on"
-    assert ruby_pairs(client.get("/en/glossary/").content) == set()
+    soup = BeautifulSoup(client.get("/en/glossary/").content, "html.parser")
+    rubies = soup.select("main ruby")
+    assert rubies
+    assert [r for r in rubies if r.find_parent(lang="ja") is None] == []
+    assert ("人工知能", "じんこうちのう") in ruby_pairs(str(soup), ".glossary__source ruby")
 
 
 def test_an_entry_edited_in_the_admin_changes_the_page_at_once(client, db):

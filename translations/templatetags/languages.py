@@ -5,7 +5,7 @@ from django import template
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from translations import switcher
+from translations import status, switcher
 from translations.fallbacks import FallbackDetector
 from translations.fragments import mark_japanese
 
@@ -29,3 +29,12 @@ def fallback_lang(context, text):
 def japanese_marked(text):
     """Plain text with the Japanese names inside a translation marked lang="ja"."""
     return mark_japanese(text, get_language())
+
+
+@register.inclusion_tag("components/translation_status.html", takes_context=True)
+def translation_status(context):
+    """On a translated page: who translated it, whether the city reviewed it, the original."""
+    return {
+        "status": status.translation_status(context.get("page")),
+        "request": context.get("request"),
+    }
