@@ -35,6 +35,7 @@ urlpatterns += i18n_patterns(
     path("embed/progress/", embed_views.progress_chart, name="embed_progress"),
     path("open-data/plan.json", opendata_views.plan_json, name="plan_json"),
     path("open-data/plan.csv", opendata_views.plan_csv, name="plan_csv"),
+    path("open-data/plan-sjis.csv", opendata_views.plan_csv_shift_jis, name="plan_csv_sjis"),
     path("open-data/plan.schema.json", opendata_views.plan_schema, name="plan_schema"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

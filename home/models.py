@@ -7,7 +7,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Orderable, Page, TranslatableMixin
 
-from measures.opendata import FIELD_DESCRIPTIONS
+from measures.opendata import FIELD_DESCRIPTIONS, build_plan_export, describe_downloads
 from measures.progress_overview import overview_by_goal
 from measures.summary import summary_tables
 from search.documents import home_body
@@ -111,6 +111,9 @@ class OpenDataPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["fields"] = FIELD_DESCRIPTIONS
+        home = HomePage.objects.live().filter(locale_id=self.locale_id).ancestor_of(self).first()
+        if home is not None:
+            context["downloads"] = describe_downloads(build_plan_export(home, request=request))
         return context
 
 

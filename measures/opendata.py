@@ -4,13 +4,19 @@ Only published content is exported: live pages, whose database rows hold what is
 """
 
 import csv
+import io
+import json
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from django.apps import apps
+from django.conf import settings
+from django.utils.translation import gettext, override
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import override
 
 from glossary.models import GlossaryIndexPage, GlossaryTerm
+from measures.importer.document import FISCAL_YEARS
 from measures.models import published_measures
 
 PLAN_SCHEMA_PATH = Path(__file__).parent / "data" / "plan.schema.json"
@@ -151,7 +157,15 @@ def _plan_export(home_page, request):
     }
 
 
-def csv_header(fiscal_years):
+# The Japanese CSV is also offered in Shift_JIS (Windows-31J), which Excel in Japan opens without
+# an import dialog; a character it cannot hold is written as "?" and counted (plan_csv_sjis).
+SHIFT_JIS = "cp932"
+BYTE_ORDER_MARK = "\ufeff"
+
+
+def csv_header(fiscal_years, plan_years=FISCAL_YEARS):
+    """The contract's columns, then each reported year's evaluation label and each plan year's
+    plan and actual progress."""
     return [
         "number",
         "title",
@@ -162,26 +176,91 @@ def csv_header(fiscal_years):
         "sdgs",
         *[f"evaluation_{year}" for year in fiscal_years],
         "url",
+        *[f"evaluation_label_{year}" for year in fiscal_years],
+        *[f"plan_{year}" for year in plan_years],
+        *[f"actual_{year}" for year in plan_years],
     ]
 
 
-def write_plan_csv(export, stream):
-    """One row per measure; lists joined by ';', one evaluation column per reported year."""
+def csv_rows(export):
+    """The CSV's header and rows: one row per measure, lists joined by ';'. Categories are shown
+    in the export's language; evaluation codes stay the same in every language."""
     years = sorted({r["fiscal_year"] for m in export["measures"] for r in m["reports"]})
-    writer = csv.writer(stream)
-    writer.writerow(csv_header(years))
-    for m in export["measures"]:
-        evaluations = {r["fiscal_year"]: r["evaluation"] for r in m["reports"]}
-        writer.writerow(
-            [
+    with override(export["plan"]["locale"]):
+        yield csv_header(years)
+        for m in export["measures"]:
+            reports = {r["fiscal_year"]: r for r in m["reports"]}
+            yield [
                 m["number"],
                 m["title"],
                 m["goal"],
                 "true" if m["dx"] else "false",
                 ";".join(m["departments"]),
-                ";".join(m["categories"]),
+                ";".join(gettext(category) for category in m["categories"]),
                 ";".join(str(n) for n in m["sdgs"]),
-                *[evaluations.get(year, "") for year in years],
+                *[reports.get(year, {}).get("evaluation", "") for year in years],
                 m["url"],
+                *[reports.get(year, {}).get("evaluation_label", "") for year in years],
+                *[m["plan"].get(str(year), "") for year in FISCAL_YEARS],
+                *[m["actual"].get(str(year), "") for year in FISCAL_YEARS],
             ]
-        )
+
+
+def plan_csv_text(export):
+    """The CSV as text, starting with a byte-order mark so that Excel reads it as UTF-8."""
+    stream = io.StringIO()
+    stream.write(BYTE_ORDER_MARK)
+    csv.writer(stream).writerows(csv_rows(export))
+    return stream.getvalue()
+
+
+def plan_csv_sjis(export):
+    """(bytes, number of characters Shift_JIS cannot hold) of the CSV, without the mark."""
+    text = plan_csv_text(export).removeprefix(BYTE_ORDER_MARK)
+    lost = sum(1 for character in text if not _encodable(character))
+    return text.encode(SHIFT_JIS, errors="replace"), lost
+
+
+def _encodable(character):
+    try:
+        character.encode(SHIFT_JIS)
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+@dataclass
+class Downloads:
+    """What the open-data page says about its files: their sizes, date and first rows."""
+
+    json_size: int
+    csv_size: int
+    csv_sjis_size: int | None  # the Japanese plan only
+    csv_sjis_lost: int  # characters Shift_JIS could not hold, written as "?"
+    updated_at: datetime | None
+    preview_header: list[str]
+    preview_rows: list[list]
+
+
+def plan_json_text(export):
+    """plan.json's body, as the view sends it."""
+    return json.dumps(export, ensure_ascii=False, indent=2)
+
+
+def describe_downloads(export, preview_rows=3):
+    rows = list(csv_rows(export))
+    published = [m["last_published_at"] for m in export["measures"] if m["last_published_at"]]
+    sjis = None
+    lost = 0
+    if export["plan"]["locale"] == settings.LANGUAGE_CODE:
+        content, lost = plan_csv_sjis(export)
+        sjis = len(content)
+    return Downloads(
+        json_size=len(plan_json_text(export).encode()),
+        csv_size=len(plan_csv_text(export).encode()),
+        csv_sjis_size=sjis,
+        csv_sjis_lost=lost,
+        updated_at=datetime.fromisoformat(max(published)) if published else None,
+        preview_header=rows[0],
+        preview_rows=rows[1 : 1 + preview_rows],
+    )

@@ -1,10 +1,16 @@
 """The open-data downloads under /{lang}/open-data/, built from what is published."""
 
-from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.http import FileResponse, Http404, HttpResponse
 from wagtail.models import Locale
 
 from home.models import HomePage
-from measures.opendata import PLAN_SCHEMA_PATH, build_plan_export, write_plan_csv
+from measures.opendata import (
+    PLAN_SCHEMA_PATH,
+    build_plan_export,
+    plan_csv_sjis,
+    plan_csv_text,
+    plan_json_text,
+)
 
 
 def _published_home(request):
@@ -21,15 +27,26 @@ def _published_home(request):
 
 def plan_json(request):
     data = build_plan_export(_published_home(request), request=request)
-    response = JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 2})
+    response = HttpResponse(plan_json_text(data), content_type="application/json")
     response["Content-Disposition"] = 'inline; filename="plan.json"'
     return response
 
 
 def plan_csv(request):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    export = build_plan_export(_published_home(request), request=request)
+    response = HttpResponse(plan_csv_text(export), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="plan.csv"'
-    write_plan_csv(build_plan_export(_published_home(request), request=request), response)
+    return response
+
+
+def plan_csv_shift_jis(request):
+    """The Japanese CSV in Shift_JIS, for Excel in Japan; other languages need UTF-8."""
+    home = _published_home(request)
+    if home.locale.language_code != Locale.get_default().language_code:
+        raise Http404("The Shift_JIS file is offered for the Japanese plan only.")
+    content, _lost = plan_csv_sjis(build_plan_export(home, request=request))
+    response = HttpResponse(content, content_type="text/csv; charset=Shift_JIS")
+    response["Content-Disposition"] = 'attachment; filename="plan-sjis.csv"'
     return response
 
 

@@ -1,5 +1,6 @@
 """Open data per language: /{lang}/open-data/plan.json and export_plan --locale."""
 
+import csv
 import io
 import json
 
@@ -50,5 +51,9 @@ def test_other_languages_export_their_titles(client, db, language):
 
 
 def test_csv_follows_the_language(client, db):
-    text = client.get("/en/open-data/plan.csv").content.decode()
+    text = client.get("/en/open-data/plan.csv").content.decode("utf-8-sig")
     assert english_measure(8)["title"] in text
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert rows[7]["evaluation_2022"] == "slightly_delayed"  # codes are the same in every language
+    assert rows[7]["evaluation_label_2022"] == "Slightly delayed"
+    assert "スマート自治体" not in text and "Smart municipality" in rows[0]["categories"]

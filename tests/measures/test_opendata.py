@@ -6,8 +6,10 @@ import json
 
 import jsonschema
 import pytest
+from bs4 import BeautifulSoup
 from django.conf import settings
 from django.core.management import call_command
+from django.template.defaultfilters import filesizeformat
 
 from measures.opendata import PLAN_SCHEMA_PATH
 
@@ -60,7 +62,8 @@ def test_command_and_download_give_the_same_data(client, db):
 def test_csv_has_one_row_per_measure(client, db):
     response = client.get("/ja/open-data/plan.csv")
     assert response.status_code == 200
-    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8"))))
+    assert response.content.startswith("\ufeff".encode())  # Excel reads it as UTF-8
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert len(rows) == 24
     assert list(rows[0]) == [
         "number",
@@ -72,11 +75,38 @@ def test_csv_has_one_row_per_measure(client, db):
         "sdgs",
         "evaluation_2022",
         "url",
+        "evaluation_label_2022",
+        *[f"plan_{year}" for year in range(2021, 2026)],
+        *[f"actual_{year}" for year in range(2021, 2026)],
     ]
     assert rows[0]["departments"].split(";")[0] == "国保年金課"
     assert rows[7]["evaluation_2022"] == "slightly_delayed"
+    assert rows[7]["evaluation_label_2022"] == "少し遅延"
     assert rows[20]["evaluation_2022"] == "delayed"
-    assert export_command("--format", "csv").splitlines() == response.content.decode().splitlines()
+    assert rows[0]["plan_2021"] == "検証・構築" and rows[0]["actual_2021"] == "検証"
+    assert rows[0]["actual_2025"] == ""  # a year not reported yet
+    assert export_command("--format", "csv") == response.content.decode("utf-8")
+
+
+def test_the_japanese_csv_is_also_in_shift_jis_with_the_same_text(client, db):
+    utf8 = client.get("/ja/open-data/plan.csv").content.decode("utf-8-sig")
+    response = client.get("/ja/open-data/plan-sjis.csv")
+    assert response["Content-Type"] == "text/csv; charset=Shift_JIS"
+    assert response.content.decode("cp932") == utf8
+    assert client.get("/vi/open-data/plan-sjis.csv").status_code == 404
+
+
+def test_the_open_data_page_gives_each_files_size_date_and_first_rows(client, db):
+    soup = BeautifulSoup(client.get("/ja/open-data/").content, "html.parser")
+    downloads = soup.select_one("ul.downloads").get_text()
+    for url in ("plan.json", "plan.csv", "plan-sjis.csv"):
+        size = len(client.get(f"/ja/open-data/{url}").content)
+        assert filesizeformat(size) in downloads, url
+    assert "最終更新" in soup.main.get_text()
+    preview = soup.select_one("#csv-preview-caption").find_parent("table")
+    assert [th.get_text() for th in preview.thead.select("th")][:2] == ["number", "title"]
+    assert len(preview.tbody.select("tr")) == 3
+    assert preview.tbody.tr.td.get_text() == "1"
 
 
 def test_drafts_and_unpublished_measures_stay_out_of_the_export(client, measure):

@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from wagtail.models import Locale
 
 from home.models import HomePage
-from measures.opendata import build_plan_export, write_plan_csv
+from measures.opendata import build_plan_export, plan_csv_text
 
 
 class Command(BaseCommand):
@@ -22,7 +22,7 @@ class Command(BaseCommand):
         if format == "json":
             self.stdout.write(json.dumps(export, ensure_ascii=False, indent=2))
         else:
-            write_plan_csv(export, self.stdout)
+            self.stdout.write(plan_csv_text(export), ending="")
 
     def _home_page(self, language_code):
         try:
