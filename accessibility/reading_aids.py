@@ -1,7 +1,8 @@
 """Reading aids (文字サイズ・配色・ふりがな): the visitor's choices, kept in cookies.
 
 The toggles are plain form buttons that post to accessibility.views.set_reading_aid, so they
-work without JavaScript; the view stores the choice and sends the visitor back.
+work without JavaScript; the view stores the choice and sends the visitor back to the control.
+The forms carry no CSRF token, so that the public pages stay the same for every visitor.
 assets/js/reading-aids.js applies text size and colour scheme at once instead, writing the same
 cookies.
 """
@@ -35,6 +36,15 @@ COLOR_SCHEME = Aid(
 )
 FURIGANA = Aid("furigana", _("ふりがな"), (("off", _("なし")), ("on", _("あり"))), "furigana-")
 AIDS = {aid.cookie: aid for aid in (TEXT_SIZE, COLOR_SCHEME, FURIGANA)}
+
+
+def control_id(name, value):
+    """The id of the panel's button that chose value for the aid called name (ふりがな has one
+    button, whatever it offers): the page the visitor is sent back to scrolls to it, opens the
+    panel and focuses it."""
+    if name == FURIGANA.cookie:
+        return "reading-aid-furigana"
+    return f"reading-aid-{name}-{value}".replace("_", "-")
 
 
 def chosen(request, aid):

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.db.models.signals import post_save
 from django.utils.encoding import force_str
 from django.utils.html import strip_tags
-from modelsearch.index import get_indexed_instance, get_indexed_models
+from modelsearch.index import get_indexed_models
 from modelsearch.signal_handlers import post_save_signal_handler
 from wagtail.models import Page
 from wagtail.search import index
@@ -91,11 +91,6 @@ def _index_now(saved):
     for model, pk in saved:
         by_model[model].append(pk)
     for model, pks in by_model.items():
-        objects = [get_indexed_instance(obj) for obj in model._default_manager.filter(pk__in=pks)]
-        objects = [obj for obj in objects if obj is not None]
-        indexed_by_class = defaultdict(list)
-        for obj in objects:
-            indexed_by_class[type(obj)].append(obj)
-        for indexed_model, items in indexed_by_class.items():
-            for backend in get_search_backends(with_auto_update=True):
-                backend.add_bulk(indexed_model, items)
+        objects = model.get_indexed_objects().filter(pk__in=pks).order_by("pk")
+        for backend in get_search_backends(with_auto_update=True):
+            backend.add_bulk(model, list(objects))

@@ -14,15 +14,11 @@ from __future__ import annotations
 
 import random
 import re
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from django.db import transaction
-from django.db.models.signals import post_save
 from django.utils import timezone
-from modelsearch.signal_handlers import post_save_signal_handler
 from wagtail.models import Locale
-from wagtail.search.backends import get_search_backend
 
 from measures.models import (
     Department,
@@ -34,6 +30,7 @@ from measures.models import (
     ProgressReport,
 )
 from search.documents import MEASURE_PARTS, measure_body
+from search.index import updates_deferred
 
 FIRST_NUMBER = 1000
 BATCH = 200
@@ -74,16 +71,6 @@ class GenerationReport:
     existing: int = 0
 
 
-@contextmanager
-def index_updates_paused():
-    """Pages are indexed in bulk after generation, not one by one on save."""
-    post_save.disconnect(post_save_signal_handler, sender=MeasurePage)
-    try:
-        yield
-    finally:
-        post_save.connect(post_save_signal_handler, sender=MeasurePage)
-
-
 def generate_measures(count: int, language_codes: list[str], seed: int = 2026) -> GenerationReport:
     """Makes measures FIRST_NUMBER … FIRST_NUMBER + count - 1 in every language given."""
     locales = [Locale.objects.get(language_code=code) for code in language_codes]
@@ -95,13 +82,10 @@ def generate_measures(count: int, language_codes: list[str], seed: int = 2026) -
     }
     report = GenerationReport(created=dict.fromkeys(language_codes, 0))
     numbers = range(FIRST_NUMBER, FIRST_NUMBER + count)
-    with index_updates_paused():
-        for start in range(0, count, BATCH):
-            batch = numbers[start : start + BATCH]
-            with transaction.atomic():
-                for number in batch:
-                    _generate_one(number, locales, vocabularies, indexes, departments, seed, report)
-            _index_generated(batch)
+    for start in range(0, count, BATCH):
+        with updates_deferred(), transaction.atomic():
+            for number in numbers[start : start + BATCH]:
+                _generate_one(number, locales, vocabularies, indexes, departments, seed, report)
     return report
 
 
@@ -174,10 +158,3 @@ def _measure_page(number, vocabulary, rng, structure, translation_key):
     if translation_key:
         page.translation_key = translation_key
     return page
-
-
-def _index_generated(numbers):
-    backend = get_search_backend()
-    generated = MeasurePage.objects.filter(number__gte=numbers.start, number__lt=numbers.stop)
-    generated = generated.prefetch_related(*MEASURE_PARTS).order_by("pk")
-    backend.add_bulk(MeasurePage, list(generated))

@@ -1,7 +1,8 @@
 /* Reading aids, as a progressive enhancement of the forms in components/reading_aids.html.
    Text size and colour scheme apply at once, writing the same cookies the forms' view writes
    (ふりがな still posts: the readings are made on the server). 読み上げ appears only where the
-   browser can speak, and reads the main content in the page's language. */
+   browser has a voice for the page's language, reads the main content in it, and says so when
+   it cannot. */
 (function () {
   "use strict";
 
@@ -28,6 +29,16 @@
     saveChoice(chosen.name, chosen.value);
   }
 
+  // Back from a toggle that went through the server (ふりがな, or any without JavaScript): the
+  // address names the pressed button, which the browser scrolls to and focuses; the panel
+  // around it is opened here too, for browsers that do not open a details for its target.
+  var returnedTo = location.hash.indexOf("#reading-aid-") === 0 &&
+    document.getElementById(location.hash.slice(1));
+  if (returnedTo && returnedTo.closest("details.reading-aids")) {
+    returnedTo.closest("details").open = true;
+    returnedTo.focus();
+  }
+
   document.querySelectorAll("form[data-class-prefix]").forEach(function (form) {
     form.addEventListener("submit", function (event) {
       var button = event.submitter;
@@ -45,13 +56,22 @@
   }
   var lang = VOICE_LANGUAGES[root.lang.toLowerCase()] || root.lang;
 
+  var status = document.querySelector(".read-aloud__status");
+
   function hasVoice() {
-    var voices = window.speechSynthesis.getVoices();
+    // Voices load late in some browsers: the button stays hidden until one for the page's
+    // language is known (voiceschanged below), and for good where there is none.
     var base = lang.split("-")[0].toLowerCase();
-    // Voices load late in some browsers: until they are known, assume the language is there.
-    return voices.length === 0 || voices.some(function (voice) {
+    return window.speechSynthesis.getVoices().some(function (voice) {
       return voice.lang.toLowerCase().split(/[-_]/)[0] === base;
     });
+  }
+
+  function cannotSpeak() {
+    setReading(false);
+    if (status) {
+      status.textContent = status.getAttribute("data-cannot-speak");
+    }
   }
 
   function showIfSpoken() {
@@ -79,6 +99,9 @@
       setReading(false);
       return;
     }
+    if (status) {
+      status.textContent = "";
+    }
     var blocks = blocksToRead();
     blocks.forEach(function (text, index) {
       var utterance = new window.SpeechSynthesisUtterance(text);
@@ -86,7 +109,13 @@
       if (index === blocks.length - 1) {
         utterance.onend = function () { setReading(false); };
       }
-      utterance.onerror = function () { setReading(false); };
+      utterance.onerror = function (event) {
+        if (event.error !== "canceled" && event.error !== "interrupted") {
+          cannotSpeak();
+        } else {
+          setReading(false);
+        }
+      };
       window.speechSynthesis.speak(utterance);
     });
     setReading(blocks.length > 0);

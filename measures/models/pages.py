@@ -19,7 +19,7 @@ from measures.models.snippets import Department
 from measures.panels import ChangeNotePanel
 from measures.progress_overview import overview_by_department
 from measures.vocabulary import CATEGORY_FIELDS
-from search.documents import measure_body
+from search.documents import MEASURE_PARTS, measure_body
 from search.index import AnalysedSearchField, page_search_fields
 
 
@@ -153,6 +153,11 @@ class MeasurePage(Page):
 
     def __str__(self):
         return f"{self.number}. {self.title}"
+
+    @classmethod
+    def get_indexed_objects(cls):
+        """What indexing reads (measure_body), fetched with the pages rather than per page."""
+        return super().get_indexed_objects().prefetch_related(*MEASURE_PARTS)
 
     @property
     def categories(self):

@@ -1,6 +1,8 @@
 """ふりがな: the analyser's readings, the city's dictionary winning, and the public pages."""
 
+import pytest
 from bs4 import BeautifulSoup
+from wagtail.models import Locale
 
 from accessibility.furigana import Span, annotate
 from accessibility.models import ReadingEntry
@@ -92,3 +94,48 @@ def test_readings_must_be_hiragana(client, db):
     )
     assert response.status_code == 200
     assert ReadingEntry.objects.get(surface="小山").reading == "おやま"
+
+
+@pytest.mark.parametrize(
+    ("url", "selector"),
+    [
+        ("/ja/measures/6/", ".facts"),
+        ("/ja/measures/6/", ".change-history"),
+        ("/ja/measures/6/", ".plan-table, table"),
+        ("/ja/open-data/", "main"),
+        ("/ja/search/?q=オープンデータ", ".search-result__title, main"),
+    ],
+)
+def test_furigana_reach_every_japanese_text_of_the_page(client, db, url, selector):
+    client.cookies["furigana"] = "on"
+    soup = BeautifulSoup(client.get(url).content, "html.parser")
+    assert soup.select_one(selector).select("ruby"), selector
+    client.cookies["furigana"] = "off"
+    assert BeautifulSoup(client.get(url).content, "html.parser").select(".facts ruby") == []
+
+
+def test_furigana_on_japanese_standing_in_for_a_translation(client, measure):
+    page = measure(6).get_translation(Locale.objects.get(language_code="es"))
+    page.situation = measure(6).situation  # the Spanish page shows the Japanese text
+    page.save_revision().publish()
+    client.cookies["furigana"] = "on"
+    soup = BeautifulSoup(client.get("/es/measures/6/").content, "html.parser")
+    rubies = soup.select("main ruby")
+    assert rubies
+    assert [r for r in rubies if r.find_parent(lang="ja") is None] == []
+
+
+def test_readings_leave_markup_code_and_existing_ruby_alone(db):
+    from accessibility.ruby_html import annotate_html
+
+    html = (
+        '<p class="x" data-note="情報">情報政策課</p><code>市役所</code>'
+        "<ruby>市<rt>し</rt></ruby><script>var s = '<b>市</b>';</script>&amp;"
+    )
+    annotated = str(annotate_html(html, "ja"))
+    soup = BeautifulSoup(annotated, "html.parser")
+    assert soup.p["data-note"] == "情報" and soup.p.ruby is not None
+    assert soup.code.get_text() == "市役所" and soup.code.ruby is None
+    assert annotated.count("<ruby>") == annotated.count("</ruby>")
+    assert "var s = '<b>市</b>';" in annotated and annotated.endswith("&amp;")
+    assert str(annotate_html("<p>情報政策課</p>", "en")) == "<p>情報政策課</p>"
