@@ -10,12 +10,14 @@ from staff_accounts import two_factor
 
 POSTPONED_NOTICE_SESSION_KEY = "staff_accounts_postponed_notice"
 # Reached without the second factor: signing in and out, resetting a password, the steps
-# themselves and the admin's translations catalogue their pages load.
+# themselves and what their pages load (the admin's translations and its icon sprite, which
+# Wagtail's script inserts into the page as it comes: a redirect there put a page in the page).
 OPEN_URL_NAMES = [
     "wagtailadmin_login",
     "wagtailadmin_logout",
     "wagtailadmin_password_reset",
     "wagtailadmin_javascript_catalog",
+    "wagtailadmin_sprite",
     "staff_two_factor_verify",
     "staff_two_factor_setup",
     "staff_two_factor_recovery_codes",
