@@ -5,6 +5,7 @@ The environment variables are listed in README.md and ../shared/CONTRACTS.md.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -38,6 +39,8 @@ INSTALLED_APPS = [
     "feedback",
     "plan_report",
     "embeds",
+    # Before wagtail.admin: its login template (no "remember me") replaces Wagtail's.
+    "staff_accounts",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -58,6 +61,10 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "simple_history",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -74,14 +81,18 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "translations.middleware.AdminLanguageMiddleware",
     "editorial.middleware.DepartmentScopeMiddleware",
     "translations.guards.TranslationPublishGuardMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "staff_accounts.middleware.TwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "home.error_pages.ThemedErrorPagesMiddleware",
+    # Last, as django-axes asks: it turns a lockout into the login page's message.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -115,6 +126,11 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# django-axes' backend first: it refuses a locked-out user or address before any password check.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -149,6 +165,10 @@ FONT_SOURCE_DIR = env.get("FONT_SOURCE_DIR", "")
 FONT_CACHE_DIR = Path(env.get("FONT_CACHE_DIR", BASE_DIR / ".cache" / "fonts"))
 
 SESSION_COOKIE_SECURE = True
+# A staff session lasts a working day at most and ends when the browser closes (the admin's
+# login form has no "remember me": staff_accounts.forms.StaffLoginForm).
+SESSION_COOKIE_AGE = 8 * 60 * 60
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 CSRF_COOKIE_SECURE = True
 SECURE_SSL_REDIRECT = env.get("SECURE_SSL_REDIRECT", "1") == "1"
 SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365
@@ -205,6 +225,28 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 # Staff avatars are not fetched from Gravatar: the admin makes no requests to third parties.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_FINISH_WORKFLOW_ACTION = "editorial.approval.publish_approved"
+
+WAGTAILADMIN_USER_LOGIN_FORM = "staff_accounts.forms.StaffLoginForm"
+
+# Staff accounts (staff_accounts app)
+# Reviewers and administrators sign in with a second factor (TOTP, django-otp) when
+# STAFF_2FA_REQUIRED is on; dev and test let the demo accounts put enrolment off, production
+# refuses to. Password-reset mails: at most PASSWORD_RESET_RATE_LIMIT an hour per address and
+# per client.
+STAFF_2FA_REQUIRED = env.get("STAFF_2FA_REQUIRED", "1") == "1"
+PASSWORD_RESET_RATE_LIMIT = int(env.get("PASSWORD_RESET_RATE_LIMIT", "3"))
+OTP_TOTP_ISSUER = "小山市情報化基本計画"
+
+# django-axes: five wrong passwords lock the user name, and separately the client's address,
+# for 15 minutes (or until `manage.py axes_reset_username NAME` / `axes_reset_ip ADDRESS`).
+# https://django-axes.readthedocs.io/en/latest/4_configuration.html
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "staff_accounts.views.locked_out"
+# Django's own admin is not served; axes' attempts are read in its commands and our audit log.
+AXES_ENABLE_ADMIN = False
 
 # wagtail-localize
 # Machine translation is a button in the translation editor, off unless MACHINE_TRANSLATOR names a

@@ -12,3 +12,5 @@ SECURE_SSL_REDIRECT = False
 SECURE_HSTS_SECONDS = 0
 if not env.get("EMAIL_FILE_PATH"):
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# The demo accounts may put off setting up two-factor sign-in (the admin says so on every visit).
+STAFF_2FA_REQUIRED = env.get("STAFF_2FA_REQUIRED", "0") == "1"

@@ -13,6 +13,9 @@ for required in ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL"):
 DEMO_ACCOUNTS_ALLOWED = False
 if "DEMO_PASSWORD" in env:
     raise ImproperlyConfigured("DEMO_PASSWORD is for demo sites; unset it for production.")
+# Reviewers and administrators approve and publish: never without a second factor.
+if not STAFF_2FA_REQUIRED:  # noqa: F405
+    raise ImproperlyConfigured("STAFF_2FA_REQUIRED cannot be turned off in production.")
 SECURE_HSTS_PRELOAD = True
 # X_FRAME_OPTIONS stays SAMEORIGIN (cms/settings/base.py: the admin's preview is a frame).
 SILENCED_SYSTEM_CHECKS = ["security.W019"]

@@ -3,6 +3,7 @@ when the Japanese page changes. Machine translation is off unless configured."""
 
 import pytest
 from django.conf import settings
+from django.http import HttpRequest
 from django.urls import reverse
 from wagtail.models import Locale, WorkflowState
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
@@ -31,7 +32,7 @@ def edit_title_in_translation_editor(client, page, text):
 
 
 def test_editors_translation_waits_for_the_reviewer(client, english_8):
-    client.login(username="editor-nosei", password=settings.DEMO_PASSWORD)
+    client.login(request=HttpRequest(), username="editor-nosei", password=settings.DEMO_PASSWORD)
     edit_title_in_translation_editor(client, english_8, NEW_TITLE)
     url = reverse("translations_submit_for_review", args=[english_8.pk])
     assert client.get(url).status_code == 200
@@ -42,7 +43,7 @@ def test_editors_translation_waits_for_the_reviewer(client, english_8):
     state = WorkflowState.objects.get(object_id=str(english_8.pk), status="in_progress")
     assert state.current_task_state.task.specific.name == "情報政策課による審査"
 
-    client.login(username="reviewer", password=settings.DEMO_PASSWORD)
+    client.login(request=HttpRequest(), username="reviewer", password=settings.DEMO_PASSWORD)
     action = reverse(
         "wagtailadmin_pages:workflow_action",
         args=[english_8.pk, "approve", state.current_task_state.pk],
@@ -53,14 +54,14 @@ def test_editors_translation_waits_for_the_reviewer(client, english_8):
 
 
 def test_editors_of_other_departments_cannot_send_the_translation(client, english_8):
-    client.login(username="editor-joho", password=settings.DEMO_PASSWORD)
+    client.login(request=HttpRequest(), username="editor-joho", password=settings.DEMO_PASSWORD)
     url = reverse("translations_submit_for_review", args=[english_8.pk])
     assert client.post(url).status_code == 403
     assert not WorkflowState.objects.filter(object_id=str(english_8.pk)).exists()
 
 
 def test_editor_cannot_publish_from_the_translation_editor(client, english_8):
-    client.login(username="editor-nosei", password=settings.DEMO_PASSWORD)
+    client.login(request=HttpRequest(), username="editor-nosei", password=settings.DEMO_PASSWORD)
     edit_title_in_translation_editor(client, english_8, NEW_TITLE)
     response = client.post(
         reverse("wagtailadmin_pages:edit", args=[english_8.pk]), {"action": "publish"}
@@ -71,7 +72,7 @@ def test_editor_cannot_publish_from_the_translation_editor(client, english_8):
 
 
 def test_changing_the_japanese_page_marks_the_translation_out_of_date(client, measure, english_8):
-    client.login(username="admin", password=settings.DEMO_PASSWORD)
+    client.login(request=HttpRequest(), username="admin", password=settings.DEMO_PASSWORD)
     edit_url = reverse("wagtailadmin_pages:edit", args=[english_8.pk])
     assert "翻訳が古くなっています" not in client.get(edit_url).content.decode()
 
@@ -88,7 +89,7 @@ def test_changing_the_japanese_page_marks_the_translation_out_of_date(client, me
 
 
 def test_machine_translation_is_off_by_default(client, english_8):
-    client.login(username="admin", password=settings.DEMO_PASSWORD)
+    client.login(request=HttpRequest(), username="admin", password=settings.DEMO_PASSWORD)
     translation = Translation.objects.get(
         source__object_id=english_8.translation_key, target_locale=english_8.locale
     )
