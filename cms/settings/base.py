@@ -9,6 +9,7 @@ from pathlib import Path
 
 import dj_database_url
 from celery.schedules import crontab
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 
 env = os.environ.copy()
 
@@ -58,6 +59,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "simple_history",
+    "csp",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -68,6 +70,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "cms.csp.SitePolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "translations.middleware.TranslationNoticeMiddleware",
@@ -161,6 +165,10 @@ if env.get("TRUST_X_FORWARDED_PROTO", "0") == "1":
 # SAMEORIGIN, not DENY: Wagtail's preview shows the page in a frame of the admin. The embeds
 # (embeds/views.py) replace it with a Content-Security-Policy frame-ancestors of their own.
 X_FRAME_OPTIONS = "SAMEORIGIN"
+# Django's defaults, spelled out: links to other sites send no referrer at all, and a page opened
+# from another origin cannot reach this one's window (nor it theirs).
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 # The demo accounts and their shared password (bootstrap_site --demo): production refuses them.
 DEMO_ACCOUNTS_ALLOWED = True
 
@@ -175,6 +183,70 @@ DEFAULT_FROM_EMAIL = env.get("DEFAULT_FROM_EMAIL", "ict-plan@city.oyama.tochigi.
 if env.get("EMAIL_FILE_PATH"):
     EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
     EMAIL_FILE_PATH = env["EMAIL_FILE_PATH"]
+
+# django-csp (cms/csp.py picks the policy): the public pages run only the site's own scripts and
+# stylesheets, with no inline script and no style attribute; the one inline stylesheet (the
+# page's own @font-face rules, fonts/templatetags/font_tags.py) carries the request's nonce.
+# https://django-csp.readthedocs.io/en/latest/configuration.html
+
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, NONCE],
+        "style-src-attr": [NONE],
+        "img-src": [SELF],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        # As X_FRAME_OPTIONS: the admin's preview frames the pages; the embeds add their hosts.
+        "frame-ancestors": [SELF],
+    }
+}
+# The Wagtail admin cannot do without 'unsafe-inline' yet (https://github.com/wagtail/wagtail/issues/1288):
+# - script-src: Wagtail 8 writes inline <script> elements from places that never see the request,
+#   so no nonce can be given to them: InlinePanel (the measure's initiatives, plans and reports),
+#   the date and time widgets (go-live dates), wagtail-localize's translation editor;
+# - style-src: its templates and scripts set style="…" attributes (progress bars, the editor's
+#   minimap, tooltips) and Draftail inserts <style> elements.
+# Nothing else is loosened: no 'unsafe-eval', no other origin; images also from data: and blob:
+# (the upload previews and Draftail's icons).
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "style-src-attr": [UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:"],
+    }
+}
+
+# django-permissions-policy: nothing on the site needs a device, the visitor's location or
+# payment, and no third party embedded in a page may ask for them either.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "fullscreen",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
 
 # Wagtail
 
