@@ -207,12 +207,12 @@ CONTENT_SECURITY_POLICY = {
 }
 # The Wagtail admin cannot do without 'unsafe-inline' yet (https://github.com/wagtail/wagtail/issues/1288):
 # - script-src: Wagtail 8 writes inline <script> elements from places that never see the request,
-#   so no nonce can be given to them: InlinePanel (the measure's initiatives, plans and reports),
+#   so no nonce can be given to them: InlinePanel (a measure's initiatives, plans and reports),
 #   the date and time widgets (go-live dates), wagtail-localize's translation editor;
-# - style-src: its templates and scripts set style="…" attributes (progress bars, the editor's
-#   minimap, tooltips) and Draftail inserts <style> elements.
+# - style-src (and so style-src-attr): jQuery UI, tag-it, Draftail and wagtail-localize's editor
+#   write style="…" into the markup they insert, and wagtail-localize's pages carry <style>.
 # Nothing else is loosened: no 'unsafe-eval', no other origin; images also from data: and blob:
-# (the upload previews and Draftail's icons).
+# (the upload previews and Draftail's icons). The previews of pages it frames get this policy too.
 ADMIN_CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         **CONTENT_SECURITY_POLICY["DIRECTIVES"],
