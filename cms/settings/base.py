@@ -265,7 +265,15 @@ WAGTAILSEARCH_BACKENDS = {
     )
 }
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("ja", "日本語"), ("en", "English")]
+# Uploads: only the kinds the site publishes, of a size a page can carry. No SVG images (they can
+# hold scripts). Documents are always downloaded (Content-Disposition: attachment) through
+# Wagtail's view, never shown in the site's own origin, whatever type the browser would guess.
+WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILDOCS_EXTENSIONS = ["csv", "pdf", "txt", "xlsx", "json"]
+WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 # Approval in the review workflow publishes; nobody below the administrators publishes directly.
 # The editor saves a draft in the background this long after the last keystroke. Wagtail's half
 # second starts a save in the same moment as most clicks on 審査に提出, which the server then
