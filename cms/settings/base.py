@@ -272,6 +272,7 @@ WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILDOCS_EXTENSIONS = ["csv", "pdf", "txt", "xlsx", "json"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "editorial.documents.DocumentForm"
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 # Approval in the review workflow publishes; nobody below the administrators publishes directly.

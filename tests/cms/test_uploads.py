@@ -63,6 +63,7 @@ def test_a_too_large_document_is_refused_and_nothing_is_saved(admin_client, medi
     assert "このファイルは大きすぎます（2.0\xa0KB）。ファイルサイズの上限は1.0\xa0KBです。" in (
         response.content.decode()
     )
+    assert "拡張子" not in response.content.decode(), "only the real reason"
     assert Document.objects.count() == count
     assert saved_files(media) == []
 
