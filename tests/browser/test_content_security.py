@@ -98,14 +98,22 @@ def test_public_pages_run_within_the_policy_and_fetch_only_from_the_site(
 ):
     for path in PUBLIC_PAGES:
         watcher.visit(site_url + url(language, path))
-    # The scripts that change the page: the reading aids and the glossary's pop-over.
-    watcher.visit(site_url + url(language, "/measures/8/"))
-    watcher.page.locator("details.reading-aids summary").click()
-    watcher.page.locator("details.reading-aids button").first.click()
-    watcher.page.wait_for_load_state("networkidle")
-    glossary_links = watcher.page.locator("a.glossary-link")
-    if glossary_links.count():
-        glossary_links.first.click()
+    assert watcher.problems == []
+    assert watcher.third_parties == set()
+
+
+def test_the_scripts_that_change_a_page_stay_within_the_policy(watcher, site_url):
+    """The reading aids (a colour scheme, ふりがな) and the glossary's pop-over."""
+    watcher.visit(site_url + "/ja/measures/1/")
+    page = watcher.page
+    page.locator("details.reading-aids summary").click()
+    page.locator("details.reading-aids button[name=furigana]").click()
+    page.wait_for_load_state("networkidle")
+    page.locator("details.reading-aids summary").click()
+    page.locator("details.reading-aids button").first.click()
+    page.wait_for_load_state("networkidle")
+    page.locator("a.glossary-link").first.click()
+    page.wait_for_load_state("networkidle")
     watcher.collect()
     assert watcher.problems == []
     assert watcher.third_parties == set()
