@@ -16,17 +16,19 @@ from measures.progress_overview import overview_by_department, overview_by_goal
 
 
 def frame_ancestors():
-    return " ".join(["'self'", *settings.EMBED_ALLOWED_HOSTS])
+    return ["'self'", *settings.EMBED_ALLOWED_HOSTS]
 
 
 def embeddable(view):
-    """Allow framing by the configured hosts only (CSP frame-ancestors replaces X-Frame-Options)."""
+    """Allow framing by the configured hosts only: the site's Content-Security-Policy with their
+    frame-ancestors (it replaces X-Frame-Options, which cannot name several hosts)."""
 
     @xframe_options_exempt
     @wraps(view)
     def wrapped(request, *args, **kwargs):
         response = view(request, *args, **kwargs)
-        response["Content-Security-Policy"] = f"frame-ancestors {frame_ancestors()}"
+        # Read by django-csp's middleware (cms/csp.py), at each request: the hosts are settings.
+        response._csp_replace = {"frame-ancestors": frame_ancestors()}
         return response
 
     return wrapped

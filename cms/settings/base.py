@@ -10,6 +10,7 @@ from pathlib import Path
 
 import dj_database_url
 from celery.schedules import crontab
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 
 env = os.environ.copy()
 
@@ -65,6 +66,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "axes",
+    "csp",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -75,6 +77,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "cms.csp.SitePolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "translations.middleware.TranslationNoticeMiddleware",
@@ -181,6 +185,10 @@ if env.get("TRUST_X_FORWARDED_PROTO", "0") == "1":
 # SAMEORIGIN, not DENY: Wagtail's preview shows the page in a frame of the admin. The embeds
 # (embeds/views.py) replace it with a Content-Security-Policy frame-ancestors of their own.
 X_FRAME_OPTIONS = "SAMEORIGIN"
+# Django's defaults, spelled out: links to other sites send no referrer at all, and a page opened
+# from another origin cannot reach this one's window (nor it theirs).
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 # The demo accounts and their shared password (bootstrap_site --demo): production refuses them.
 DEMO_ACCOUNTS_ALLOWED = True
 
@@ -195,6 +203,70 @@ DEFAULT_FROM_EMAIL = env.get("DEFAULT_FROM_EMAIL", "ict-plan@city.oyama.tochigi.
 if env.get("EMAIL_FILE_PATH"):
     EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
     EMAIL_FILE_PATH = env["EMAIL_FILE_PATH"]
+
+# django-csp (cms/csp.py picks the policy): the public pages run only the site's own scripts and
+# stylesheets, with no inline script and no style attribute; the one inline stylesheet (the
+# page's own @font-face rules, fonts/templatetags/font_tags.py) carries the request's nonce.
+# https://django-csp.readthedocs.io/en/latest/configuration.html
+
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, NONCE],
+        "style-src-attr": [NONE],
+        "img-src": [SELF],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        # As X_FRAME_OPTIONS: the admin's preview frames the pages; the embeds add their hosts.
+        "frame-ancestors": [SELF],
+    }
+}
+# The Wagtail admin cannot do without 'unsafe-inline' yet (https://github.com/wagtail/wagtail/issues/1288):
+# - script-src: Wagtail 8 writes inline <script> elements from places that never see the request,
+#   so no nonce can be given to them: InlinePanel (a measure's initiatives, plans and reports),
+#   the date and time widgets (go-live dates), wagtail-localize's translation editor;
+# - style-src (and so style-src-attr): jQuery UI, tag-it, Draftail and wagtail-localize's editor
+#   write style="…" into the markup they insert, and wagtail-localize's pages carry <style>.
+# Nothing else is loosened: no 'unsafe-eval', no other origin; images also from data: and blob:
+# (the upload previews and Draftail's icons). The previews of pages it frames get this policy too.
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "style-src-attr": [UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:"],
+    }
+}
+
+# django-permissions-policy: nothing on the site needs a device, the visitor's location or
+# payment, and no third party embedded in a page may ask for them either.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "fullscreen",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
 
 # Wagtail
 
@@ -213,7 +285,16 @@ WAGTAILSEARCH_BACKENDS = {
     )
 }
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("ja", "日本語"), ("en", "English")]
+# Uploads: only the kinds the site publishes, of a size a page can carry. No SVG images (they can
+# hold scripts). Documents are always downloaded (Content-Disposition: attachment) through
+# Wagtail's view, never shown in the site's own origin, whatever type the browser would guess.
+WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILDOCS_EXTENSIONS = ["csv", "pdf", "txt", "xlsx", "json"]
+WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "editorial.documents.DocumentForm"
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 # Approval in the review workflow publishes; nobody below the administrators publishes directly.
 # The editor saves a draft in the background this long after the last keystroke. Wagtail's half
 # second starts a save in the same moment as most clicks on 審査に提出, which the server then

@@ -3,7 +3,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import env
+from .base import MIDDLEWARE, env
 
 for required in ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL"):
     if not env.get(required):
@@ -20,9 +20,13 @@ SECURE_HSTS_PRELOAD = True
 # X_FRAME_OPTIONS stays SAMEORIGIN (cms/settings/base.py: the admin's preview is a frame).
 SILENCED_SYSTEM_CHECKS = ["security.W019"]
 
+# WhiteNoise serves STATIC_ROOT (filled by `collectstatic`, which the start-up runs: see
+# docker-compose.yml): files named by their content's hash, gzip and Brotli copies made at
+# collectstatic, hashed names cached for ten years ("immutable"), anything else for a minute.
+# Right after SecurityMiddleware, so that a static file skips the rest of the site's middleware.
+# https://whitenoise.readthedocs.io/en/stable/django.html
+MIDDLEWARE = [MIDDLEWARE[0], "whitenoise.middleware.WhiteNoiseMiddleware", *MIDDLEWARE[1:]]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {
-        "BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage",
-    },
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }

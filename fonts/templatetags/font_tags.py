@@ -30,7 +30,8 @@ def font_faces(context):
     stylesheet = default_storage.url(manifest["stylesheet"])
     page_style = (
         format_html(
-            '\n  <style id="page-fonts">{}</style>',
+            '\n  <style id="page-fonts"{}>{}</style>',
+            _nonce_attribute(context),
             mark_safe(page_rules),  # noqa: S308 -- @font-face rules built by fonts.building, no user text
         )
         if page_rules
@@ -39,3 +40,11 @@ def font_faces(context):
     return format_html(
         '{}\n  <link rel="stylesheet" href="{}">{}', preloads, stylesheet, page_style
     )
+
+
+def _nonce_attribute(context):
+    """The Content-Security-Policy nonce of the request (django-csp), which lets the page's own
+    @font-face rules stay inline: they differ from page to page."""
+    nonce = getattr(context.get("request"), "csp_nonce", None)
+    # A lazy object that is false until read: reading it is what puts the nonce in the header.
+    return "" if nonce is None else format_html(' nonce="{}"', str(nonce))

@@ -1,5 +1,6 @@
 """The self-hosted font: cut from the published text, re-cut when a page brings new characters."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -29,12 +30,17 @@ def _codepoints(media, name):
 
 def test_pages_link_the_fonts_they_need(client, built, measure):
     font_media, manifest = built
-    html = client.get("/ja/measures/1/").content.decode()
+    response = client.get("/ja/measures/1/")
+    html = response.content.decode()
     entry = manifest["pages"][str(measure(1).pk)]
 
     assert f'href="/media/{manifest["stylesheet"]}"' in html
     assert html.count('rel="preload"') == len(manifest["preload"]) + len(entry["preload"])
-    assert '<style id="page-fonts">@font-face{font-family:"Plan BIZ UDPGothic"' in html
+    page_style = re.search(
+        r'<style id="page-fonts" nonce="([^"]+)">@font-face\{font-family:"Plan', html
+    )
+    assert page_style, "the page's own @font-face rules, with the request's CSP nonce"
+    assert f"'nonce-{page_style[1]}'" in response["Content-Security-Policy"]
     assert "font-display:swap" in (font_media / manifest["stylesheet"]).read_text()
     for weight, characters in entry["characters"].items():
         assert set(characters).isdisjoint(manifest["core"][weight])
