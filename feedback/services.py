@@ -16,7 +16,7 @@ from wagtail.users.models import UserProfile
 
 from editorial import roles
 from editorial.notifications import admin_url
-from editorial.tasks import send_notification_email
+from editorial.tasks import queue_mail
 from feedback.models import Feedback
 from measures.models import DepartmentMembership
 
@@ -85,8 +85,12 @@ def _queue_mail(recipient, feedback):
     with override(UserProfile.get_for_user(recipient).get_preferred_language()):
         subject = render_to_string("feedback/mail/received_subject.txt", context)
         body = render_to_string("feedback/mail/received.txt", context)
-    message = {"subject": " ".join(subject.split()), "body": body.strip(), "to": recipient.email}
-    transaction.on_commit(lambda: send_notification_email.delay(**message), robust=True)
+    queue_mail(
+        key=f"feedback:{feedback.pk}:{recipient.pk}",
+        to=recipient.email,
+        subject=" ".join(subject.split()),
+        body=body.strip(),
+    )
 
 
 def purge_expired(now=None):

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "feedback",
     "plan_report",
     "embeds",
+    "operations",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -233,10 +234,21 @@ CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_RESULT_BACKEND = None
 CELERY_TIMEZONE = TIME_ZONE
+# A message is acknowledged when its task has finished, also when the worker process running it
+# was killed: the task then runs again (every task is safe to run twice, see cms/celery.py).
 CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+# A message a lost worker had taken is handed out again after this many seconds (Redis keeps it
+# meanwhile); longer than any task runs, so a slow task is not started twice.
+# https://docs.celeryq.dev/en/stable/getting-started/backends-and-brokers/redis.html#visibility-timeout
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": int(env.get("CELERY_VISIBILITY_TIMEOUT", "3600")),
+}
 # Scheduled publishing (go-live and expiry dates of pages and snippets), once a minute.
 CELERY_BEAT_SCHEDULE = {
     "publish-scheduled": {"task": "editorial.tasks.publish_scheduled", "schedule": 60.0},
+    # The time of beat's last run, which /healthz reports.
+    "beat-heartbeat": {"task": "operations.tasks.record_beat_run", "schedule": 60.0},
     # Reporting reminders and reviewers' digests, every morning; a second run sends nothing.
     "reporting-reminders": {
         "task": "reporting.tasks.send_reporting_reminders",
