@@ -1,0 +1,136 @@
+"""backup_site and restore_site: a backup of the seeded site restored into a new, empty database
+holds the same pages, revisions, workflow states and history, and serves the same pages.
+
+Runs on both databases: pg_dump/pg_restore on PostgreSQL, SQLite's backup API on SQLite.
+"""
+
+import io
+import os
+import re
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from django.apps import apps
+from django.core.management import CommandError, call_command
+from django.db import connection
+
+from tests import seed
+
+pytestmark = pytest.mark.django_db
+
+ROOT = Path(__file__).resolve().parents[2]
+MEASURE_URL = "/ja/measures/8/"
+SERVE = (
+    "import django, sys; django.setup(); from django.test import Client; "
+    "sys.stdout.write(Client(HTTP_HOST='127.0.0.1').get(sys.argv[1]).content.decode())"
+)
+
+
+def compared_tables():
+    """Pages, revisions, workflow and task states, and every django-simple-history table."""
+    wagtail = ["wagtailcore_page", "wagtailcore_revision", "wagtailcore_workflowstate"]
+    history = [m._meta.db_table for m in apps.get_models() if m.__name__.startswith("Historical")]
+    assert history, "no django-simple-history tables found"
+    return [*wagtail, "wagtailcore_taskstate", *history]
+
+
+@pytest.fixture
+def empty_database(tmp_path):
+    """The URL of a new, empty database of the kind the tests run on."""
+    url = os.environ.get("DATABASE_URL", "")
+    if not seed.is_postgres(url):
+        yield f"sqlite:///{tmp_path / 'restored.sqlite3'}"
+        return
+    from psycopg import sql
+
+    name = f"{urlsplit(url).path.lstrip('/') or 'postgres'}_restored"
+    seed.drop_pg_database(url, name)
+    with seed._maintenance(url) as maintenance:
+        maintenance.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    yield seed._with_database(url, name)
+    seed.drop_pg_database(url, name)
+
+
+def open_database(url):
+    """A raw DB-API connection to url, reading values as the test's own connection does."""
+    if seed.is_postgres(url):
+        import psycopg
+
+        return psycopg.connect(url)
+    return sqlite3.connect(
+        urlsplit(url).path, detect_types=sqlite3.PARSE_DECLTYPES | sqlite3.PARSE_COLNAMES
+    )
+
+
+def rows(raw_connection, table):
+    cursor = raw_connection.cursor()
+    cursor.execute(f"SELECT * FROM {table} ORDER BY 1")  # noqa: S608 (our own table names)
+    return cursor.fetchall()
+
+
+def site_url():
+    """The URL of the test's database (a copy of the seed), for a second connection to it."""
+    if connection.vendor == "postgresql":
+        return seed._with_database(os.environ["DATABASE_URL"], connection.settings_dict["NAME"])
+    return None
+
+
+def manage(env, *arguments):
+    return subprocess.run(  # noqa: S603
+        [sys.executable, *arguments],
+        cwd=ROOT,
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "cms.settings.test", **env},
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+
+
+def without_tokens(html):
+    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "", html)
+
+
+def test_a_restored_backup_holds_and_serves_the_same_site(
+    client, tmp_path, empty_database, settings
+):
+    (Path(settings.MEDIA_ROOT) / "backup-test").mkdir(parents=True, exist_ok=True)
+    (Path(settings.MEDIA_ROOT) / "backup-test" / "upload.txt").write_text("アップロード")
+    backup = tmp_path / "backup"
+
+    call_command("backup_site", str(backup), stdout=io.StringIO())
+    restored_media = tmp_path / "restored-media"
+    env = {"DATABASE_URL": empty_database, "MEDIA_ROOT": str(restored_media)}
+    result = manage(env, "manage.py", "restore_site", str(backup))
+    assert result.returncode == 0, result.stderr
+
+    original = open_database(site_url()) if site_url() else connection.connection
+    restored = open_database(empty_database)
+    for table in compared_tables():
+        expected = rows(original, table)
+        assert rows(restored, table) == expected, table
+        assert expected or table.startswith(("wagtailcore_workflowstate", "wagtailcore_taskstate"))
+    restored.close()
+    assert (restored_media / "backup-test" / "upload.txt").read_text() == "アップロード"
+
+    served = manage(env, "-c", SERVE, MEASURE_URL)
+    assert served.returncode == 0, served.stderr
+    page = client.get(MEASURE_URL, HTTP_HOST="127.0.0.1").content.decode()
+    assert "<h1" in page
+    assert without_tokens(served.stdout) == without_tokens(page)
+
+
+def test_a_restore_never_goes_into_a_database_that_holds_a_site(tmp_path):
+    call_command("backup_site", str(tmp_path / "backup"), stdout=io.StringIO())
+
+    with pytest.raises(CommandError, match="not empty"):
+        call_command("restore_site", str(tmp_path / "backup"))
+
+
+def test_a_folder_that_is_no_backup_is_refused(tmp_path):
+    with pytest.raises(CommandError, match="is missing"):
+        call_command("restore_site", str(tmp_path))
