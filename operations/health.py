@@ -49,7 +49,7 @@ def check_broker():
         connect_timeout=BROKER_TIMEOUT_SECONDS,
         transport_options=timeouts,
     ) as broker:
-        broker.ensure_connection(max_retries=1, timeout=BROKER_TIMEOUT_SECONDS)
+        broker.ensure_connection(max_retries=0, timeout=BROKER_TIMEOUT_SECONDS)
     return {"ok": True}
 
 

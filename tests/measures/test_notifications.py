@@ -9,6 +9,7 @@ import pytest
 import redis
 from celery import Celery
 from celery.contrib.testing.worker import start_worker
+from celery.signals import task_prerun
 from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.mail.backends.locmem import EmailBackend
@@ -171,8 +172,12 @@ def worker_in_background(worker_app):
     test_connection = connections[DEFAULT_DB_ALIAS]
     test_connection.inc_thread_sharing()
 
-    def run():
+    def use_the_test_connection(**kwargs):  # in the thread that runs the task
         connections[DEFAULT_DB_ALIAS] = test_connection
+
+    task_prerun.connect(use_the_test_connection, weak=False)
+
+    def run():
         with start_worker(worker_app, perform_ping_check=False, loglevel="WARNING"):
             ready.set()
             stop.wait(60)
@@ -185,6 +190,7 @@ def worker_in_background(worker_app):
     finally:
         stop.set()
         thread.join(30)
+        task_prerun.disconnect(use_the_test_connection)
         test_connection.dec_thread_sharing()
 
 
