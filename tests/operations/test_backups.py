@@ -68,8 +68,8 @@ def open_database(url):
 
 def rows(raw_connection, table):
     cursor = raw_connection.cursor()
-    cursor.execute(f"SELECT * FROM {table} ORDER BY 1")  # noqa: S608 (our own table names)
-    return cursor.fetchall()
+    cursor.execute(f"SELECT * FROM {table}")  # noqa: S608 (our own table names)
+    return sorted(cursor.fetchall(), key=repr)  # history rows share their object's id
 
 
 def manage(env, *arguments):
