@@ -12,7 +12,7 @@ import hashlib
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 
 from editorial.models import MailStatus, OutgoingMail
@@ -23,6 +23,15 @@ def record(key, to, subject, body):
     return OutgoingMail.objects.get_or_create(
         key=key, defaults={"to": to, "subject": subject, "body": body}
     )
+
+
+def forget(key_prefixes):
+    """Delete the outbox's copies of mails whose keys start with one of the prefixes (what they
+    quote is being deleted, e.g. citizens' feedback past its retention)."""
+    matching = Q(pk__in=[])
+    for prefix in key_prefixes:
+        matching |= Q(key__startswith=prefix)
+    return OutgoingMail.objects.filter(matching).delete()[0]
 
 
 def message_id(mail):
