@@ -33,7 +33,9 @@ def check_database():
 
 def check_cache():
     cache.set("healthz", "ok", 10)
-    return {"ok": cache.get("healthz") == "ok"}
+    if cache.get("healthz") != "ok":
+        return {"ok": False, "error": "the cache did not keep a value"}
+    return {"ok": True}
 
 
 def check_broker():

@@ -171,6 +171,9 @@ EMAIL_PORT = int(env.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = env.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env.get("EMAIL_USE_TLS", "0") == "1"
+# A mail server that stops answering fails the send (which is retried) instead of holding the
+# worker and the outbox row it is sending (editorial/outbox.py) for ever.
+EMAIL_TIMEOUT = 30
 DEFAULT_FROM_EMAIL = env.get("DEFAULT_FROM_EMAIL", "ict-plan@city.oyama.tochigi.jp")
 # EMAIL_FILE_PATH keeps every mail as a file in that folder instead of sending it (a mail log).
 if env.get("EMAIL_FILE_PATH"):
