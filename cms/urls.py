@@ -10,6 +10,7 @@ from cms.api import api_router
 from embeds import views as embed_views
 from feedback import views as feedback_views
 from measures import views as opendata_views
+from operations import views as operations_views
 from plan_report import views as plan_report_views
 from search import views as search_views
 from staff_accounts import views as staff_account_views
@@ -24,6 +25,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
+    path("healthz", operations_views.healthz, name="healthz"),
     path("reading-aids/", reading_aid_views.set_reading_aid, name="reading_aids"),
 ]
 

@@ -1,14 +1,15 @@
 """Workflow e-mails, replacing Wagtail's own.
 
 Wagtail sends its workflow e-mails synchronously inside the request, and a mail server failure
-there is only logged. Here each e-mail is rendered when the workflow moves, and handed to a Celery
-task (editorial.tasks) once the transaction has committed: the task retries on SMTP and connection
-errors, and no failure can undo or block the workflow action itself.
+there is only logged. Here each e-mail is rendered when the workflow moves, recorded in the outbox
+(editorial.outbox) under a key naming the task state, the kind of mail and the recipient, and
+handed to a Celery task (editorial.tasks) once the transaction has committed: the task retries on
+SMTP and connection errors, never sends a recorded mail twice, and no failure can undo or block
+the workflow action itself.
 """
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import override
@@ -18,7 +19,7 @@ from wagtail.models import AbstractGroupApprovalTask, TaskState, WorkflowState
 from wagtail.signals import task_submitted, workflow_approved, workflow_rejected, workflow_submitted
 from wagtail.users.models import UserProfile
 
-from editorial.tasks import send_notification_email
+from editorial.tasks import queue_mail
 
 # Wagtail's own notifiers are connected under these ids (wagtail.admin.signal_handlers).
 WAGTAIL_NOTIFIERS = {
@@ -43,18 +44,18 @@ def wants(user, notification):
     )
 
 
-def queue_email(recipient, notification, context):
-    """Render the mail in the recipient's language; send it by Celery after the commit."""
+def queue_email(recipient, notification, context, task_state):
+    """Render the mail in the recipient's language; send it by Celery after the commit, once."""
     with override(UserProfile.get_for_user(recipient).get_preferred_language()):
         context = {**context, "recipient": get_user_display_name(recipient)}
         subject = render_to_string(f"editorial/notifications/{notification}_subject.txt", context)
         body = render_to_string(f"editorial/notifications/{notification}.txt", context)
-    message = {"subject": " ".join(subject.split()), "body": body.strip(), "to": recipient.email}
-
-    def send_after_commit():
-        send_notification_email.delay(**message)
-
-    transaction.on_commit(send_after_commit, robust=True)
+    queue_mail(
+        key=f"workflow:{task_state.pk}:{notification}:{recipient.pk}",
+        to=recipient.email,
+        subject=" ".join(subject.split()),
+        body=body.strip(),
+    )
 
 
 def object_context(workflow_state, revision):
@@ -86,7 +87,7 @@ def notify_reviewers(sender, instance, user=None, **kwargs):
     }
     for reviewer in reviewers:
         if wants(reviewer, "submitted"):
-            queue_email(reviewer, "submitted", context)
+            queue_email(reviewer, "submitted", context, instance)
 
 
 def notify_submitter(notification, instance, user=None):
@@ -101,7 +102,7 @@ def notify_submitter(notification, instance, user=None):
         "reviewer": get_user_display_name(user) if user else "",
         "comment": task_state.comment,
     }
-    queue_email(submitter, notification, context)
+    queue_email(submitter, notification, context, task_state)
 
 
 def notify_approved(sender, instance, user=None, **kwargs):

@@ -14,9 +14,9 @@ from django.utils.translation import override
 from wagtail.admin.utils import get_user_display_name
 from wagtail.users.models import UserProfile
 
-from editorial import roles
+from editorial import outbox, roles
 from editorial.notifications import admin_url
-from editorial.tasks import send_notification_email
+from editorial.tasks import queue_mail
 from feedback.models import Feedback
 from measures.models import DepartmentMembership
 
@@ -76,6 +76,10 @@ def receive(measure, message, reply_to, language):
     return feedback
 
 
+def mail_key_prefix(feedback_id):
+    return f"feedback:{feedback_id}:"
+
+
 def _queue_mail(recipient, feedback):
     context = {
         "feedback": feedback,
@@ -85,17 +89,24 @@ def _queue_mail(recipient, feedback):
     with override(UserProfile.get_for_user(recipient).get_preferred_language()):
         subject = render_to_string("feedback/mail/received_subject.txt", context)
         body = render_to_string("feedback/mail/received.txt", context)
-    message = {"subject": " ".join(subject.split()), "body": body.strip(), "to": recipient.email}
-    transaction.on_commit(lambda: send_notification_email.delay(**message), robust=True)
+    queue_mail(
+        key=f"{mail_key_prefix(feedback.pk)}{recipient.pk}",
+        to=recipient.email,
+        subject=" ".join(subject.split()),
+        body=body.strip(),
+    )
 
 
 def purge_expired(now=None):
-    """Delete feedback (and its history) older than FEEDBACK_RETENTION_DAYS; returns the count."""
+    """Delete feedback (its history and its mails) older than FEEDBACK_RETENTION_DAYS; returns
+    the count."""
     cutoff = (now or timezone.now()) - timedelta(days=settings.FEEDBACK_RETENTION_DAYS)
     expired = Feedback.objects.filter(received_at__lt=cutoff)
     ids = list(expired.values_list("pk", flat=True))
     Feedback.history.filter(id__in=ids).delete()
     expired.delete()
-    # The history of the deletion itself would keep the message: drop it too.
+    # The history of the deletion itself would keep the message: drop it too, and the mails
+    # that quoted it to the staff.
     Feedback.history.filter(id__in=ids).delete()
+    outbox.forget(mail_key_prefix(pk) for pk in ids)
     return len(ids)

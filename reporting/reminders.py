@@ -22,7 +22,7 @@ from wagtail.users.models import UserProfile
 
 from editorial import roles
 from editorial.notifications import admin_url
-from editorial.tasks import send_notification_email
+from editorial.tasks import queue_mail
 from reporting.models import ReportingRound, RoundStatus, SentReminder
 from reporting.services import MeasureStatus, round_rows
 
@@ -126,8 +126,12 @@ def send_reminders(today=None):
                     SentReminder.objects.create(
                         user=mail.user, key=key, round=round_, sent_on=today, subject=subject
                     )
-                message = {"subject": subject, "body": body, "to": mail.user.email}
-                transaction.on_commit(lambda m=message: send_notification_email.delay(**m))
+                queue_mail(
+                    key=f"reporting:{today.isoformat()}:{mail.user.pk}",
+                    to=mail.user.email,
+                    subject=subject,
+                    body=body,
+                )
         except IntegrityError:
             continue  # another run recorded it first
         sent += 1

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "embeds",
     # Before wagtail.admin: its login template (no "remember me") replaces Wagtail's.
     "staff_accounts",
+    "operations",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -198,6 +199,9 @@ EMAIL_PORT = int(env.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = env.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env.get("EMAIL_USE_TLS", "0") == "1"
+# A mail server that stops answering fails the send (which is retried) instead of holding the
+# worker and the outbox row it is sending (editorial/outbox.py) for ever.
+EMAIL_TIMEOUT = 30
 DEFAULT_FROM_EMAIL = env.get("DEFAULT_FROM_EMAIL", "ict-plan@city.oyama.tochigi.jp")
 # EMAIL_FILE_PATH keeps every mail as a file in that folder instead of sending it (a mail log).
 if env.get("EMAIL_FILE_PATH"):
@@ -356,10 +360,21 @@ CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_RESULT_BACKEND = None
 CELERY_TIMEZONE = TIME_ZONE
+# A message is acknowledged when its task has finished, also when the worker process running it
+# was killed: the task then runs again (every task is safe to run twice, see cms/celery.py).
 CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+# A message a lost worker had taken is handed out again after this many seconds (Redis keeps it
+# meanwhile); longer than any task runs, so a slow task is not started twice.
+# https://docs.celeryq.dev/en/stable/getting-started/backends-and-brokers/redis.html#visibility-timeout
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": int(env.get("CELERY_VISIBILITY_TIMEOUT", "3600")),
+}
 # Scheduled publishing (go-live and expiry dates of pages and snippets), once a minute.
 CELERY_BEAT_SCHEDULE = {
     "publish-scheduled": {"task": "editorial.tasks.publish_scheduled", "schedule": 60.0},
+    # The time of beat's last run, which /healthz reports.
+    "beat-heartbeat": {"task": "operations.tasks.record_beat_run", "schedule": 60.0},
     # Reporting reminders and reviewers' digests, every morning; a second run sends nothing.
     "reporting-reminders": {
         "task": "reporting.tasks.send_reporting_reminders",

@@ -12,6 +12,7 @@ from django.core.management import call_command
 from django.test import override_settings
 from django.utils import timezone
 
+from editorial.models import OutgoingMail
 from feedback import services
 from feedback.models import Feedback
 
@@ -153,4 +154,6 @@ def test_purge_deletes_old_feedback_and_its_history(db, measure):
 
     assert list(Feedback.objects.all()) == [recent]
     assert not Feedback.history.filter(id=old.pk).exists()
+    assert not OutgoingMail.objects.filter(body__contains="古い意見").exists()
+    assert OutgoingMail.objects.filter(body__contains="新しい意見").exists()
     assert "Deleted 1 feedback message(s) older than 30 days." in output.getvalue()

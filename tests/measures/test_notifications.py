@@ -9,15 +9,18 @@ import pytest
 import redis
 from celery import Celery
 from celery.contrib.testing.worker import start_worker
+from celery.signals import task_prerun
 from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.mail.backends.locmem import EmailBackend
+from django.db import DEFAULT_DB_ALIAS, connections
 from django.test import Client
 from wagtail.models import WorkflowState
 
 from cms.celery import app
 from editorial import roles
-from editorial.tasks import send_notification_email
+from editorial.models import MailStatus, OutgoingMail
+from editorial.tasks import send_outgoing_mail
 from tests.conftest import IN_CI
 from tests.factories import UserFactory
 from tests.measures.workflow_steps import login, submit, workflow_action
@@ -119,13 +122,17 @@ def eager_retries():
 def test_the_mail_task_retries_on_smtp_errors(settings, eager_retries):
     settings.EMAIL_BACKEND = "tests.measures.test_notifications.FailingBackend"
     FailingBackend.attempts = 0
-
-    result = send_notification_email.delay(
-        subject="件名", body="本文", to="reviewer@example.invalid"
+    recorded = OutgoingMail.objects.create(
+        key="test:retries", to="reviewer@example.invalid", subject="件名", body="本文"
     )
 
+    result = send_outgoing_mail.delay(recorded.pk)
+
     assert result.failed()
-    assert FailingBackend.attempts == send_notification_email.max_retries + 1
+    assert FailingBackend.attempts == send_outgoing_mail.max_retries + 1
+    recorded.refresh_from_db()
+    assert recorded.status == MailStatus.FAILED
+    assert recorded.attempts == send_outgoing_mail.max_retries + 1
 
 
 @pytest.fixture
@@ -142,7 +149,7 @@ def redis_app():
         if IN_CI:
             pytest.fail(message)
         pytest.skip(message)
-    redis_app = Celery("cms-test", set_as_current=False)
+    redis_app = Celery("cms-test", set_as_current=False, fixups=[])
     redis_app.config_from_object("django.conf:settings", namespace="CELERY")
     redis_app.conf.update(
         broker_url=TEST_BROKER, task_always_eager=False, worker_hijack_root_logger=False
@@ -155,12 +162,20 @@ def redis_app():
 
 @contextmanager
 def worker_in_background(worker_app):
-    """A real Celery worker, started from its own thread.
+    """A real Celery worker, in a thread of its own that uses the test's database connection.
 
-    Celery's Django fix-up closes the database connections of the thread that starts a worker;
-    starting it elsewhere keeps the test's transaction (and the imported plan) intact.
+    The worker reads what the test wrote inside its transaction (the outbox's rows) through the
+    test's own connection, as Django's live server thread does; the worker app has no Django
+    fix-up, which would close that connection around every task.
     """
     ready, stop = threading.Event(), threading.Event()
+    test_connection = connections[DEFAULT_DB_ALIAS]
+    test_connection.inc_thread_sharing()
+
+    def use_the_test_connection(**kwargs):  # in the thread that runs the task
+        connections[DEFAULT_DB_ALIAS] = test_connection
+
+    task_prerun.connect(use_the_test_connection, weak=False)
 
     def run():
         with start_worker(worker_app, perform_ping_check=False, loglevel="WARNING"):
@@ -175,6 +190,8 @@ def worker_in_background(worker_app):
     finally:
         stop.set()
         thread.join(30)
+        task_prerun.disconnect(use_the_test_connection)
+        test_connection.dec_thread_sharing()
 
 
 def wait_for_mail(timeout=20):

@@ -17,7 +17,8 @@ from wagtail.users.models import UserProfile
 
 from cms.celery import app
 from editorial import roles
-from editorial.tasks import send_notification_email
+from editorial.models import OutgoingMail
+from editorial.tasks import send_outgoing_mail
 from reporting.models import SentReminder
 from reporting.reminders import current_stage, send_reminders
 from reporting.services import open_round
@@ -156,7 +157,7 @@ def reminder_broker():
         if IN_CI:
             pytest.fail(f"Redis is not reachable at {REMINDER_BROKER}")
         pytest.skip(f"Redis is not reachable at {REMINDER_BROKER}")
-    broker_app = Celery("cms-reminders-test", set_as_current=False)
+    broker_app = Celery("cms-reminders-test", set_as_current=False, fixups=[])
     broker_app.config_from_object("django.conf:settings", namespace="CELERY")
     broker_app.conf.update(
         broker_url=REMINDER_BROKER, task_always_eager=False, worker_hijack_root_logger=False
@@ -169,7 +170,10 @@ def reminder_broker():
 
 def deliver_and_mark(broker_app, marker):
     """Queue a marker mail behind whatever was queued; wait until the worker has sent it."""
-    send_notification_email.delay(subject=marker, body=marker, to="marker@example.invalid")
+    marker_mail = OutgoingMail.objects.create(
+        key=marker, to="marker@example.invalid", subject=marker, body=marker
+    )
+    send_outgoing_mail.delay(marker_mail.pk)
     messages = wait_for_mail_with(marker)
     assert any(m.subject == marker for m in messages), "the worker sent nothing"
     return [m for m in messages if m.subject != marker and "marker" not in m.subject]
