@@ -77,7 +77,8 @@ def test_feedback_is_stored_and_mailed_to_the_department_and_the_division(
 
 def test_thanks_page_after_sending(client, db):
     soup = BeautifulSoup(client.get(f"{FORM}?sent=1").content, "html.parser")
-    assert soup.find(role="status").get_text() == "ご意見を受け付けました。ありがとうございました。"
+    thanks = soup.main.find(role="status").get_text()
+    assert thanks == "ご意見を受け付けました。ありがとうございました。"
 
 
 def test_empty_message_is_refused_and_nothing_is_stored(client, db):

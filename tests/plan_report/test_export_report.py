@@ -7,6 +7,7 @@ import shutil
 import pytest
 from django.core.management import CommandError, call_command
 from django.test import override_settings
+from django.utils import timezone
 from pypdf import PdfReader
 
 from measures.models import MeasurePage
@@ -109,7 +110,8 @@ def test_home_page_offers_the_download_with_the_content_date(client, db, tmp_pat
     home = client.get("/ja/").content.decode()
     assert 'href="/ja/report.pdf"' in home
     latest = document.current_content_date("ja")
-    assert f"（{latest:%Y-%m-%d} 時点の公開内容）" in home
+    # The page shows the site's local date (Asia/Tokyo), not the stored UTC one.
+    assert f"（{timezone.localtime(latest):%Y-%m-%d} 時点の公開内容）" in home
     with override_settings(MEDIA_ROOT=tmp_path):
         response = client.get("/ja/report.pdf")
         assert response.status_code == 200
