@@ -100,9 +100,8 @@ def make(originals):
             font.flavor = "woff2"
             target = HERE / f"{stem}-{weight}.woff2"
             font.save(target)
-            print(
-                f"{target.name}: {len(font.getBestCmap())} characters, {target.stat().st_size} bytes"
-            )
+            size = target.stat().st_size
+            sys.stdout.write(f"{target.name}: {len(font.getBestCmap())} characters, {size} bytes\n")
         licence = (package / "LICENSE_FONT").read_text(encoding="utf-8")
         (HERE / f"OFL-{stem}.txt").write_text(licence, encoding="utf-8")
 
