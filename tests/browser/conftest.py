@@ -217,15 +217,43 @@ def site_url(site_env):
 
 
 @pytest.fixture(scope="session")
-def browser():
+def playwright():
     from playwright.sync_api import sync_playwright
 
     if not CHROMIUM.exists():
         _unavailable(f"{CHROMIUM} not found: install Debian's chromium to run the browser tests")
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+    with sync_playwright() as driver:
+        yield driver
+
+
+@pytest.fixture(scope="session")
+def browser(playwright):
+    chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+    yield chromium
+    chromium.close()
+
+
+# A font configuration that lists no font folder: the browser has only the fonts the page serves,
+# as on a device without Japanese, Korean or Chinese fonts.
+NO_SYSTEM_FONTS = """<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">
+<fontconfig><cachedir>{cache}</cachedir></fontconfig>
+"""
+
+
+@pytest.fixture(scope="session")
+def fontless_browser(playwright, tmp_path_factory):
+    """Chromium that sees no system font at all (FONTCONFIG_FILE without a font folder)."""
+    folder = tmp_path_factory.mktemp("fontconfig")
+    config = folder / "fonts.conf"
+    config.write_text(NO_SYSTEM_FONTS.format(cache=folder / "cache"), encoding="utf-8")
+    chromium = playwright.chromium.launch(
+        executable_path=str(CHROMIUM),
+        args=CHROMIUM_ARGS,
+        env={**os.environ, "FONTCONFIG_FILE": str(config)},
+    )
+    yield chromium
+    chromium.close()
 
 
 @pytest.fixture
