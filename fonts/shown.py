@@ -51,10 +51,19 @@ class _TextCollector(HTMLParser):
     it is bold."""
 
     SHOWN_ATTRIBUTES = {"alt", "title", "aria-label", "placeholder", "value"}
+    BOLD_ATTRIBUTES = {"data-label"}  # a stacked table's cell labels (td::before)
     HIDDEN_ELEMENTS = {"script", "style"}
-    # Bold in assets/css/site.css: keep the two in step, or bold text falls back to generic slices.
-    BOLD_ELEMENTS = {"h1", "h2", "h3", "h4", "h5", "h6", "th", "dt", "caption", "legend", "strong"}
-    BOLD_CLASSES = {"site-header__name", "evaluation", "slogan", "result-count"}
+    # Bold in assets/css/site.css (tests/fonts/test_shown.py keeps the two in step): bold text
+    # missing here is drawn from the generic fallback slices.
+    BOLD_ELEMENTS = {
+        *("h1", "h2", "h3", "h4", "h5", "h6", "th", "dt", "caption", "legend", "strong", "label")
+    }
+    BOLD_CLASSES = {
+        *("site-header__name", "evaluation", "slogan", "result-count", "sdg-list__number"),
+        *("progress-chart__caption", "at-a-glance__summary", "form-field__error", "notice--error"),
+        # The popover of a glossary link (assets/js/glossary-popover.js) shows its text in bold.
+        *("glossary-link", "glossary-popover__term"),
+    }
     VOID_ELEMENTS = {"br", "hr", "img", "input", "link", "meta", "source", "wbr", "col", "area"}
 
     def __init__(self):
@@ -77,7 +86,12 @@ class _TextCollector(HTMLParser):
     def handle_starttag(self, tag, attrs):
         language = dict(attrs).get("lang") or self._language()
         self.parts.extend(
-            (language, value) for key, value in attrs if key in self.SHOWN_ATTRIBUTES and value
+            (language, value)
+            for key, value in attrs
+            if key in self.SHOWN_ATTRIBUTES | self.BOLD_ATTRIBUTES and value
+        )
+        self.bold_parts.extend(
+            (language, value) for key, value in attrs if key in self.BOLD_ATTRIBUTES and value
         )
         if tag not in self.VOID_ELEMENTS:
             self._open.append((tag, self._is_bold(tag, attrs), language))
