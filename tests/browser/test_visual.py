@@ -331,15 +331,15 @@ def _served_face(character, stack, weight, faces):
     return None
 
 
-def _missing_glyphs(page):
-    """{character: (its text, its font stack)} of what no served font draws."""
+def _glyph_sources(page):
+    """{character: (its text, the served family drawing it or None)} of what the page draws."""
     found = page.evaluate(RENDERED_TEXT)
-    missing = {}
+    sources = {}
     for run in found["runs"]:
-        for character in set(run["text"]) - set(missing):
-            if _served_face(character, run["family"], run["weight"], found["faces"]) is None:
-                missing[character] = (run["text"][:40], run["family"].split(",")[0])
-    return missing
+        for character in set(run["text"]) - set(sources):
+            family = _served_face(character, run["family"], run["weight"], found["faces"])
+            sources[character] = (run["text"][:40], family)
+    return sources
 
 
 # What drew the heading and paragraphs, per Chromium (CSS.getPlatformFontsForNode).
@@ -389,13 +389,18 @@ def open_without_system_fonts(fontless_browser, site_url):
 )
 @pytest.mark.parametrize("language", ALL_LANGUAGES)
 def test_each_language_is_drawn_by_a_font_with_its_glyphs(open_without_system_fonts, language):
-    missing, drawn = {}, {}
+    missing, sliced, drawn = {}, {}, {}
     for name in GLYPH_PAGES:
         page = open_without_system_fonts(url(language, PAGES[name]))
-        missing.update({c: (name, *where) for c, where in _missing_glyphs(page).items()})
+        for character, (text, family) in _glyph_sources(page).items():
+            if family is None:
+                missing[character] = (name, text)
+            elif family.endswith(" Fallback") and name != "search-hits":
+                sliced[character] = (name, text, family)  # a published page's own cuts lack it
         for key, glyphs in _drawing_fonts(page).items():
             drawn[key] = drawn.get(key, 0) + glyphs
 
     assert missing == {}
+    assert sliced == {}
     assert sum(drawn.values()) > 100, drawn
     assert {custom for _family, custom in drawn} == {True}, drawn  # no system font drew any
