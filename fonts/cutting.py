@@ -1,7 +1,7 @@
 """Cutting subsets of the source fonts, and the cache of what was cut.
 
 The sources are the OFL fonts shipped in fonts/sources/ as WOFF2 (FONT_SOURCE_DIR may point at
-another folder of .woff2 or .ttf files, e.g. Debian's fonts-morisawa-bizud-gothic). A cut file is
+another folder of .woff2 or .ttf files of the same names). A cut file is
 named by a digest of what goes into it: the source file's bytes, the fontTools version and cutting
 options, and the code points. So a name says everything about its content, and cut files are kept
 in FONT_CACHE_DIR between builds: a build only cuts what no earlier build (of any site, on any

@@ -22,42 +22,53 @@ from django.test import RequestFactory
 from django.utils import translation
 from wagtail.models import Page
 
-# Korean, Chinese and Vietnamese pages use font stacks that have their glyphs (assets/css/site.css).
-FONT_LANGUAGES = ("ja", "en", "pt-br", "es")
+from fonts.faces import WEIGHT_VALUES, face_of
 
 
 @dataclass(frozen=True)
 class Shown:
-    """The characters a page shows, per weight."""
+    """The characters a page shows, per face (fonts.faces: by the text's language) and weight.
 
-    regular: frozenset
-    bold: frozenset
+    The regular weight holds all the text, the bold weight what is bold.
+    """
 
-    def weight(self, value):
-        return self.bold if value == 700 else self.regular
+    characters: dict  # (face key, weight): frozenset of characters
+
+    def get(self, face_key, weight):
+        return self.characters.get((face_key, weight), frozenset())
 
     @classmethod
     def union(cls, shown):
-        shown = list(shown)
-        return cls(
-            frozenset().union(*(s.regular for s in shown)),
-            frozenset().union(*(s.bold for s in shown)),
-        )
+        merged = {}
+        for one in shown:
+            for key, characters in one.characters.items():
+                merged[key] = merged.get(key, frozenset()) | characters
+        return cls(merged)
 
 
 class _TextCollector(HTMLParser):
-    """The text a page shows, with the labels read from attributes, and what of it is bold."""
+    """The text a page shows, with the labels read from attributes, its language, and what of
+    it is bold."""
 
     SHOWN_ATTRIBUTES = {"alt", "title", "aria-label", "placeholder", "value"}
+    BOLD_ATTRIBUTES = {"data-label"}  # a stacked table's cell labels (td::before)
     HIDDEN_ELEMENTS = {"script", "style"}
-    # Bold in assets/css/site.css: keep the two in step, or bold text falls back to generic slices.
-    BOLD_ELEMENTS = {"h1", "h2", "h3", "h4", "h5", "h6", "th", "dt", "caption", "legend", "strong"}
-    BOLD_CLASSES = {"site-header__name", "evaluation", "slogan", "result-count"}
+    # Bold in assets/css/site.css (tests/fonts/test_shown.py keeps the two in step): bold text
+    # missing here is drawn from the generic fallback slices.
+    BOLD_ELEMENTS = {
+        *("h1", "h2", "h3", "h4", "h5", "h6", "th", "dt", "caption", "legend", "strong", "label")
+    }
+    BOLD_CLASSES = {
+        *("site-header__name", "evaluation", "slogan", "result-count", "sdg-list__number"),
+        *("progress-chart__caption", "at-a-glance__summary", "form-field__error", "notice--error"),
+        # The popover of a glossary link (assets/js/glossary-popover.js) shows its text in bold.
+        *("glossary-link", "glossary-popover__term"),
+    }
     VOID_ELEMENTS = {"br", "hr", "img", "input", "link", "meta", "source", "wbr", "col", "area"}
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
-        self.parts, self.bold_parts, self._open = [], [], []
+        self.parts, self.bold_parts, self._open = [], [], []  # parts: (language, text)
 
     def _is_bold(self, tag, attrs):
         attributes = dict(attrs)
@@ -69,10 +80,21 @@ class _TextCollector(HTMLParser):
             or attributes.get("aria-pressed") == "true"
         )
 
+    def _language(self):
+        return self._open[-1][2] if self._open else settings.LANGUAGE_CODE
+
     def handle_starttag(self, tag, attrs):
-        self.parts.extend(value for key, value in attrs if key in self.SHOWN_ATTRIBUTES and value)
+        language = dict(attrs).get("lang") or self._language()
+        self.parts.extend(
+            (language, value)
+            for key, value in attrs
+            if key in self.SHOWN_ATTRIBUTES | self.BOLD_ATTRIBUTES and value
+        )
+        self.bold_parts.extend(
+            (language, value) for key, value in attrs if key in self.BOLD_ATTRIBUTES and value
+        )
         if tag not in self.VOID_ELEMENTS:
-            self._open.append((tag, self._is_bold(tag, attrs)))
+            self._open.append((tag, self._is_bold(tag, attrs), language))
 
     def handle_endtag(self, tag):
         while self._open:
@@ -80,23 +102,32 @@ class _TextCollector(HTMLParser):
                 break
 
     def handle_data(self, data):
-        if any(tag in self.HIDDEN_ELEMENTS for tag, _bold in self._open):
+        if any(tag in self.HIDDEN_ELEMENTS for tag, _bold, _language in self._open):
             return
-        self.parts.append(data)
-        if any(bold for _tag, bold in self._open):
-            self.bold_parts.append(data)
+        part = (self._language(), data)
+        self.parts.append(part)
+        if any(bold for _tag, bold, _language in self._open):
+            self.bold_parts.append(part)
 
 
-def _characters(parts):
+def _characters(text):
     # Control whitespace has no glyph; U+3000, the ideographic space of Japanese text, has one
     # (a full-width blank), and without it the browser draws it from another font.
-    return frozenset(c for c in "".join(parts) if not c.isspace() or c == "\u3000")
+    return frozenset(c for c in text if not c.isspace() or c == "\u3000")
+
+
+def _by_face(parts, weight):
+    texts = {}
+    for language, text in parts:
+        key = (face_of(language).key, weight)
+        texts[key] = texts.get(key, "") + text
+    return {key: _characters(text) for key, text in texts.items()}
 
 
 def shown_characters(html):
     collector = _TextCollector()
     collector.feed(html)
-    return Shown(_characters(collector.parts), _characters(collector.bold_parts))
+    return Shown(_by_face(collector.parts, 400) | _by_face(collector.bold_parts, 700))
 
 
 # Rendering
@@ -137,20 +168,14 @@ def page_html(page):
 
 
 def live_pages():
-    """The specific live, public pages in a language the font is cut for."""
-    pages = (
-        Page.objects.live().public().filter(depth__gt=1, locale__language_code__in=FONT_LANGUAGES)
-    )
+    """The specific live, public pages, in every language."""
+    pages = Page.objects.live().public().filter(depth__gt=1)
     return [page for page in pages.specific() if page.get_url()]
 
 
-def _chrome_urls():
+def _chrome_urls(language):
     """Views that are not pages but show the UI strings: an empty search, a missing page."""
-    return [
-        url
-        for language in FONT_LANGUAGES
-        for url in (f"/{language}/search/?q=", f"/{language}/fonts-probe-not-found/")
-    ]
+    return [f"/{language}/search/?q=", f"/{language}/fonts-probe-not-found/"]
 
 
 @contextmanager
@@ -170,15 +195,18 @@ STYLESHEET = settings.BASE_DIR / "assets" / "css" / "site.css"
 GENERATED_CONTENT = re.compile(r'content:\s*"([^"]+)"')
 
 
-def stylesheet_characters():
-    """The characters of the stylesheet's generated content, in both weights."""
-    drawn = frozenset("".join(GENERATED_CONTENT.findall(STYLESHEET.read_text(encoding="utf-8"))))
-    return Shown(drawn, drawn)
+def stylesheet_characters(language):
+    """The characters of the stylesheet's generated content, in both weights, as drawn in text
+    of this language."""
+    drawn = _characters("".join(GENERATED_CONTENT.findall(STYLESHEET.read_text(encoding="utf-8"))))
+    return Shown({(face_of(language).key, weight): drawn for weight in WEIGHT_VALUES})
 
 
 def chrome_characters():
-    """What the interface shows around the pages, in every font language, and what the
-    stylesheet draws."""
+    """{language code: what the interface shows around its pages, and what the stylesheet draws}."""
+    chrome = {}
     with _quiet_not_found():
-        pages = [shown_characters(_html(_visitor_request(u))) for u in _chrome_urls()]
-    return Shown.union([*pages, stylesheet_characters()])
+        for language, _name in settings.LANGUAGES:
+            pages = [shown_characters(_html(_visitor_request(u))) for u in _chrome_urls(language)]
+            chrome[language] = Shown.union([*pages, stylesheet_characters(language)])
+    return chrome

@@ -16,8 +16,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from wagtail.models import Locale, Page
 
-from fonts.building import WEIGHTS
 from fonts.cutting import source_path
+from fonts.faces import JAPANESE, face_of
 from glossary.models import SECTIONS, GlossaryTerm
 from home.models import HomePage
 from measures.models import PlanEntry
@@ -51,12 +51,18 @@ def _home_page(language):
     return home
 
 
-def font_sources():
-    """The shipped BIZ UD source fonts, for the document's @font-face rules: the PDF embeds
-    them (WeasyPrint cuts its own subsets) whether or not the machine has the fonts installed."""
+def font_sources(language):
+    """The shipped source fonts of the language's face and BIZ UD (fonts.faces), for the
+    document's @font-face rules: the PDF embeds them (WeasyPrint cuts its own subsets) whether or
+    not the machine has the fonts installed."""
     return [
-        {"weight": weight.value, "uri": source_path(weight.proportional).as_uri()}
-        for weight in WEIGHTS
+        {
+            "family": face.family.removeprefix("Plan "),
+            "weight": weight,
+            "uri": source_path(stem).as_uri(),
+        }
+        for face in dict.fromkeys([face_of(language), JAPANESE])
+        for weight, stem in face.sources.items()
     ]
 
 
@@ -77,7 +83,7 @@ def report_context(fiscal_year, language):
         "goals": list(home.goals.all()),
         "glossary": [(section, items) for section, items in glossary if items],
         "content_date": content_date,
-        "font_sources": font_sources(),
+        "font_sources": font_sources(language),
     }
 
 

@@ -6,8 +6,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from fonts.building import current_manifest, page_fonts
-from fonts.shown import FONT_LANGUAGES
+from fonts.building import current_manifest, first_view_preload, page_fonts
 
 register = template.Library()
 
@@ -18,14 +17,13 @@ def font_faces(context):
     manifest = current_manifest()
     if manifest is None:
         return ""
-    in_font_language = get_language() in FONT_LANGUAGES
     page_preload, page_rules = page_fonts(manifest, context.get("page"))
-    # Korean, Chinese and Vietnamese pages fetch the font only for passages still in Japanese.
-    first_view = [*manifest["preload"], *page_preload]
+    # The core of the page's language; passages in other languages fetch theirs when drawn.
+    first_view = [*first_view_preload(manifest, get_language()), *page_preload]
     preloads = format_html_join(
         "\n  ",
         '<link rel="preload" href="{}" as="font" type="font/woff2" crossorigin>',
-        ((default_storage.url(name),) for name in first_view if in_font_language),
+        ((default_storage.url(name),) for name in first_view),
     )
     stylesheet = default_storage.url(manifest["stylesheet"])
     page_style = (

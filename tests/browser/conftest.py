@@ -217,15 +217,70 @@ def site_url(site_env):
 
 
 @pytest.fixture(scope="session")
-def browser():
+def playwright():
     from playwright.sync_api import sync_playwright
 
     if not CHROMIUM.exists():
         _unavailable(f"{CHROMIUM} not found: install Debian's chromium to run the browser tests")
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+    with sync_playwright() as driver:
+        yield driver
+
+
+@pytest.fixture(scope="session")
+def browser(playwright):
+    chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+    yield chromium
+    chromium.close()
+
+
+# A font configuration whose only font has ASCII and nothing else (Chromium draws no text at all
+# without a font of the system's): every other character the page shows must come from the
+# fonts it serves, as on a device without Japanese, Korean or Chinese fonts.
+LAST_RESORT_FAMILY = "Test Last Resort"
+ONE_FONT_CONFIG = """<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">
+<fontconfig><dir>{fonts}</dir><cachedir>{cache}</cachedir></fontconfig>
+"""
+
+
+def _last_resort_font(path):
+    """ASCII of the shipped Noto Sans, renamed so that no stack asks for it by name."""
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(settings.BASE_DIR / "fonts" / "sources" / "NotoSans-Regular.woff2")
+    subsetter = subset.Subsetter()
+    subsetter.populate(unicodes=range(0x20, 0x7F))
+    subsetter.subset(font)
+    font.flavor = None
+    for name_id in (1, 4, 6, 16):
+        font["name"].setName(
+            LAST_RESORT_FAMILY.replace(" ", "") if name_id == 6 else LAST_RESORT_FAMILY,
+            name_id,
+            3,
+            1,
+            0x409,
+        )
+    font.save(path)
+
+
+@pytest.fixture(scope="session")
+def fontless_browser(playwright, tmp_path_factory):
+    """Chromium whose system has one font, of ASCII only (FONTCONFIG_FILE)."""
+    folder = tmp_path_factory.mktemp("fontconfig")
+    (folder / "fonts").mkdir()
+    _last_resort_font(folder / "fonts" / "last-resort.ttf")
+    config = folder / "fonts.conf"
+    config.write_text(
+        ONE_FONT_CONFIG.format(fonts=folder / "fonts", cache=folder / "cache"), encoding="utf-8"
+    )
+    chromium = playwright.chromium.launch(
+        executable_path=str(CHROMIUM),
+        args=CHROMIUM_ARGS,
+        env={**os.environ, "FONTCONFIG_FILE": str(config)},
+    )
+    yield chromium
+    chromium.close()
 
 
 @pytest.fixture

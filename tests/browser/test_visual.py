@@ -3,8 +3,11 @@ motion, the print stylesheet, Japanese typography and the font stack of each lan
 
 import io
 import re
+import urllib.request
 
 import pytest
+from django.conf import settings
+from fontTools.ttLib import TTFont
 from pypdf import PdfReader
 
 from tests.browser.pages import LANGUAGES, MEASURE, OPEN_READING_AIDS, PAGES, url
@@ -242,64 +245,162 @@ def test_japanese_typography(open_page, name):
     assert found["widest"] <= 40
 
 
-DRAWN = "main h1:lang({0}), main h1 :lang({0}), main p:lang({0})"
+# The text the page draws, element by element, with the font stack and weight it is drawn in;
+# and the @font-face rules of the page, with the address of their files.
+RENDERED_TEXT = """
+() => {
+  const runs = [];
+  const add = (el, text, pseudo) => {
+    const style = getComputedStyle(el, pseudo);
+    text = text.replace(/\\s/g, (c) => (c === "\\u3000" ? c : ""));
+    if (text) runs.push({text, family: style.fontFamily, weight: parseInt(style.fontWeight)});
+  };
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const el = node.parentElement;
+    if (!el.checkVisibility({visibilityProperty: true}) || el.closest("svg")) continue;
+    add(el, node.textContent, null);
+  }
+  for (const el of document.body.querySelectorAll("*")) {
+    if (!el.checkVisibility({visibilityProperty: true})) continue;
+    for (const pseudo of ["::before", "::after"]) {
+      const content = getComputedStyle(el, pseudo).content;
+      const quoted = content.match(/^"([^"]*)"/);
+      if (quoted) add(el, quoted[1], pseudo);
+    }
+  }
+  const faces = [];
+  for (const sheet of document.styleSheets) {
+    for (const rule of sheet.cssRules) {
+      if (!(rule instanceof CSSFontFaceRule)) continue;
+      const url = rule.style.getPropertyValue("src").match(/url\\("?([^")]+)"?\\)/)[1];
+      faces.push({
+        family: rule.style.getPropertyValue("font-family").replace(/^"|"$/g, ""),
+        weight: parseInt(rule.style.getPropertyValue("font-weight")),
+        range: rule.style.getPropertyValue("unicode-range"),
+        url: new URL(url, sheet.href || document.baseURI).href,
+      });
+    }
+  }
+  return {runs, faces};
+}
+"""
 
 
-# The font-family of every element drawn (and of what it holds: a Japanese passage inside a
-# Korean paragraph asks for the Japanese stack), our served copies by their font's name.
-STACKS = """(selector) => [...new Set([...document.querySelectorAll(selector)]
-  .flatMap((el) => [el, ...el.querySelectorAll("*")])
-  .flatMap((el) => getComputedStyle(el).fontFamily.split(","))
-  .map((name) => name.trim().replace(/^"|"$/g, "").replace(/^Plan /, "")))]"""
+def _in_range(codepoint, unicode_range):
+    for part in unicode_range.replace("u+", "U+").split(","):
+        bounds = part.strip().removeprefix("U+").split("-")
+        if int(bounds[0], 16) <= codepoint <= int(bounds[-1], 16):
+            return True
+    return False
 
 
-def _drawing_fonts(page, language):
-    """{(family, served by the site): glyphs} of the fonts that drew the page's heading and
-    paragraphs in its language (passages still in Japanese are marked lang="ja"), and the
-    families those elements ask for."""
+class _ServedFonts:
+    """The cmaps of the served WOFF2 files, fetched once each."""
+
+    def __init__(self):
+        self._cmaps = {}
+
+    def has(self, url, codepoint):
+        if url not in self._cmaps:
+            with urllib.request.urlopen(url) as response:  # noqa: S310 -- the test site
+                self._cmaps[url] = set(TTFont(io.BytesIO(response.read())).getBestCmap())
+        return codepoint in self._cmaps[url]
+
+
+SERVED_FONTS = _ServedFonts()
+
+
+def _served_face(character, stack, weight, faces):
+    """The served family that draws this character, as Chromium picks it: the first family of
+    the stack whose faces of the nearest weight have a rule for the character whose file has its
+    glyph. None if no served font has it: the character falls to the system's fonts."""
+    codepoint = ord(character)
+    for family in (name.strip().strip('"') for name in stack.split(",")):
+        of_family = [face for face in faces if face["family"] == family]
+        if not of_family:
+            continue
+        nearest = min({face["weight"] for face in of_family}, key=lambda w: abs(w - weight))
+        for face in of_family:
+            if (
+                face["weight"] == nearest
+                and _in_range(codepoint, face["range"])
+                and SERVED_FONTS.has(face["url"], codepoint)
+            ):
+                return family
+    return None
+
+
+def _glyph_sources(page):
+    """{character: (its text, the served family drawing it or None)} of what the page draws."""
+    found = page.evaluate(RENDERED_TEXT)
+    sources = {}
+    for run in found["runs"]:
+        for character in set(run["text"]) - set(sources):
+            family = _served_face(character, run["family"], run["weight"], found["faces"])
+            sources[character] = (run["text"][:40], family)
+    return sources
+
+
+# What drew the heading and paragraphs, per Chromium (CSS.getPlatformFontsForNode).
+DRAWN = "main h1, main h1 *, main p, main p *, .language-switcher a"
+
+
+def _drawing_fonts(page):
+    """{(family name, served by the page): glyphs} of the fonts that drew what DRAWN selects."""
     cdp = page.context.new_cdp_session(page)
     cdp.send("DOM.enable")
     cdp.send("CSS.enable")
     root = cdp.send("DOM.getDocument", {"depth": -1})["root"]["nodeId"]
     drawn = {}
-    selector = DRAWN.format(language)
-    stacks = set(page.evaluate(STACKS, selector))
-    for node in cdp.send("DOM.querySelectorAll", {"nodeId": root, "selector": selector})["nodeIds"]:
+    for node in cdp.send("DOM.querySelectorAll", {"nodeId": root, "selector": DRAWN})["nodeIds"]:
         for font in cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]:
             key = (font["familyName"], font["isCustomFont"])
             drawn[key] = drawn.get(key, 0) + font["glyphCount"]
-    return drawn, stacks
+    return drawn
+
+
+GLYPH_PAGES = ["home", "measure", "measure-list", "glossary", "search-hits", "not-found"]
+ALL_LANGUAGES = [code for code, _name in settings.LANGUAGES]
+
+
+@pytest.fixture
+def open_without_system_fonts(fontless_browser, site_url):
+    contexts = []
+
+    def open_(path):
+        context = fontless_browser.new_context(viewport={"width": 1280, "height": 900})
+        contexts.append(context)
+        page = context.new_page()
+        page.goto(site_url + path)
+        page.evaluate("document.fonts.ready.then(() => true)")
+        return page
+
+    yield open_
+    for context in contexts:
+        context.close()
 
 
 @pytest.mark.a11y_check(
-    "every language's text is drawn by a font of its stack that has its glyphs: the served BIZ UD "
-    "subsets for Japanese and English, a Hangul, Simplified Chinese or Vietnamese font for "
-    "Korean, Chinese and Vietnamese",
+    "every character of every language is drawn by a font the site serves, on a device without "
+    "Japanese, Korean or Chinese fonts: BIZ UD for Japanese, English, Portuguese and Spanish, "
+    "Noto Sans KR, Noto Sans SC and Noto Sans for Korean, Chinese and Vietnamese",
     criteria=["1.4.8"],
 )
-@pytest.mark.parametrize(
-    "language",
-    [
-        pytest.param(
-            "ja",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="some glyphs of the Japanese home page (its new progress charts) are "
-                "drawn by a system font: a character the served subsets lack, not yet found",
-            ),
-        ),
-        "en",
-        "ko",
-        "zh-hans",
-        "vi",
-    ],
-)
-def test_each_language_is_drawn_by_a_font_with_its_glyphs(open_page, language):
-    page = open_page(f"/{language}/")
+@pytest.mark.parametrize("language", ALL_LANGUAGES)
+def test_each_language_is_drawn_by_a_font_with_its_glyphs(open_without_system_fonts, language):
+    missing, sliced, drawn = {}, {}, {}
+    for name in GLYPH_PAGES:
+        page = open_without_system_fonts(url(language, PAGES[name]))
+        for character, (text, family) in _glyph_sources(page).items():
+            if family is None:
+                missing[character] = (name, text)
+            elif family.endswith(" Fallback") and name != "search-hits":
+                sliced[character] = (name, text, family)  # a published page's own cuts lack it
+        for key, glyphs in _drawing_fonts(page).items():
+            drawn[key] = drawn.get(key, 0) + glyphs
 
-    drawn, stacks = _drawing_fonts(page, language)
-
-    assert sum(drawn.values()) > 20, drawn
-    assert {family for family, _custom in drawn} <= stacks, (stacks, drawn)
-    if language in ("ja", "en"):
-        assert set(drawn) == {("BIZ UDPGothic", True)}  # the site's own subsets, not a system copy
+    assert missing == {}
+    assert sliced == {}
+    assert sum(drawn.values()) > 100, drawn
+    assert {custom for _family, custom in drawn} == {True}, drawn  # no system font drew any

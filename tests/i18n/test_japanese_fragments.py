@@ -13,6 +13,11 @@ from translations.fragments import mark_japanese
         ("FY2022 (令和4年度)", "pt-br", 'FY2022 (<span lang="ja">令和4年度</span>)'),
         ("儿童科（こども課）", "zh-hans", '儿童科（<span lang="ja">こども課</span>）'),
         ("信息（情報政策）", "zh-hans", "信息（情報政策）"),  # Han in brackets may be Chinese
+        (
+            "MaaS（出行即服务，マース: Mobility as a Service）",
+            "zh-hans",
+            'MaaS（出行即服务，<span lang="ja">マース</span>: Mobility as a Service）',
+        ),
         ("A < B", "en", "A &lt; B"),
         ("マイナポータル", "ja", "マイナポータル"),
     ],

@@ -120,3 +120,15 @@ def test_home_page_offers_the_download_with_the_content_date(client, db, tmp_pat
         stored = document.stored_report(2022, "ja")
         assert stored.content_date == latest
         assert document.up_to_date_report(2022, "ja") == stored  # not rebuilt
+
+
+@pytest.mark.parametrize(
+    ("language", "source"), [("ko", "NotoSansKR"), ("zh-hans", "NotoSansSC"), ("vi", "NotoSans")]
+)
+def test_a_translated_report_draws_its_language_in_a_shipped_font(db, language, source):
+    html, _date = document.render_html(2022, language)
+
+    assert f"fonts/sources/{source}-Regular.woff2" in html
+    assert f"fonts/sources/{source}-Bold.woff2" in html
+    assert "BIZUDPGothic-Regular.woff2" in html  # for the passages still in Japanese
+    assert f'html:lang({language}) {{ font-family: "Noto Sans' in html
