@@ -109,7 +109,7 @@ def test_the_scripts_that_change_a_page_stay_within_the_policy(watcher, site_url
     page.locator("details.reading-aids summary").click()
     page.locator("details.reading-aids button[name=furigana]").click()
     page.wait_for_load_state("networkidle")
-    page.locator("details.reading-aids summary").click()
+    # Back from the server at the pressed button, in the panel opened again.
     page.locator("details.reading-aids button").first.click()
     page.wait_for_load_state("networkidle")
     page.locator("a.glossary-link").first.click()
