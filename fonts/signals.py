@@ -1,9 +1,17 @@
-"""Publishing a page queues a re-cut of its font subset."""
+"""Publishing a page queues a re-cut of its font subset, and of the pages that show it."""
 
 from django.db import transaction
+from wagtail.models import Page
 
 from fonts.building import current_manifest
 from fonts.tasks import rebuild_site_font
+
+
+def pages_showing(page):
+    """The page and the live pages above it, which list or summarise it (a measure's title and
+    progress are on the measure list and the home page's summary tables)."""
+    above = Page.objects.ancestor_of(page).live().filter(depth__gt=1)
+    return [page.pk, *above.values_list("pk", flat=True)]
 
 
 def queue_rebuild_on_publish(sender, instance, **kwargs):
@@ -11,5 +19,10 @@ def queue_rebuild_on_publish(sender, instance, **kwargs):
     makes the first cut."""
     if current_manifest() is None:
         return
-    page_id = instance.pk
-    transaction.on_commit(lambda: rebuild_site_font.delay(page_id))
+    page_ids = pages_showing(instance)
+
+    def queue():
+        for page_id in page_ids:
+            rebuild_site_font.delay(page_id)
+
+    transaction.on_commit(queue)

@@ -95,7 +95,8 @@ def site_copy(tmp_path):
     """A copy of the seeded site for other processes (workers, commands); returns its URL."""
     url = os.environ.get("DATABASE_URL", "")
     if seed.is_postgres(url):
-        name = f"{urlsplit(url).path.lstrip('/') or 'postgres'}_site_copy"
+        # One name per process: pytest-xdist runs the tests that use a copy side by side.
+        name = f"{urlsplit(url).path.lstrip('/') or 'postgres'}_site_copy_{os.getpid()}"
         yield seed.copy_pg_seed(url, name)
         seed.drop_pg_database(url, name)
     else:

@@ -76,6 +76,19 @@ def test_publishing_new_characters_recuts_the_page_subset(
     assert ord(NEW_CHARACTER) in _codepoints(font_media, regular)
 
 
+def test_publishing_a_measure_recuts_the_pages_that_summarise_it(
+    built, measure, home_page, django_capture_on_commit_callbacks
+):
+    page = measure(4)
+    page.title = f"{page.title}{NEW_CHARACTER}"  # the title is on the list and the home page
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision().publish()
+
+    pages = building.current_manifest()["pages"]
+    for shown_on in (home_page, page.get_parent()):
+        assert NEW_CHARACTER in pages[str(shown_on.pk)]["characters"][JAPANESE]["400"], shown_on
+
+
 def test_publishing_known_characters_cuts_nothing(built, measure):
     page = measure(2)
     page.save_revision().publish()

@@ -1,5 +1,6 @@
 """Workflow e-mails: sent by Celery after the commit, never lost with the workflow action."""
 
+import os
 import smtplib
 import threading
 import time
@@ -27,7 +28,10 @@ from tests.measures.workflow_steps import login, submit, workflow_action
 
 pytestmark = pytest.mark.django_db
 
-TEST_BROKER = "redis://127.0.0.1:6379/15"
+# A Redis database per pytest-xdist worker (gw0 → 15, gw1 → 14, …): the real-worker tests of two
+# workers would otherwise flush and consume each other's queues. 11 is the reminders test's.
+_WORKER = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
+TEST_BROKER = f"redis://127.0.0.1:6379/{15 - _WORKER % 3}"
 
 
 class FailingBackend(EmailBackend):

@@ -47,7 +47,7 @@ def empty_database(tmp_path):
         return
     from psycopg import sql
 
-    name = f"{urlsplit(url).path.lstrip('/') or 'postgres'}_restored"
+    name = f"{urlsplit(url).path.lstrip('/') or 'postgres'}_restored_{os.getpid()}"
     seed.drop_pg_database(url, name)
     with seed._maintenance(url) as maintenance:
         maintenance.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
