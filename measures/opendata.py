@@ -6,6 +6,7 @@ Only published content is exported: live pages, whose database rows hold what is
 import csv
 import io
 import json
+from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -208,16 +209,24 @@ def csv_rows(export):
 
 def plan_csv_text(export):
     """The CSV as text, starting with a byte-order mark so that Excel reads it as UTF-8."""
-    stream = io.StringIO()
-    stream.write(BYTE_ORDER_MARK)
-    csv.writer(stream).writerows(csv_rows(export))
-    return stream.getvalue()
+    return _csv_text(csv_rows(export))
 
 
 def plan_csv_sjis(export):
     """(bytes, number of characters Shift_JIS cannot hold) of the CSV, without the mark."""
-    text = plan_csv_text(export).removeprefix(BYTE_ORDER_MARK)
-    lost = sum(1 for character in text if not _encodable(character))
+    return _shift_jis(plan_csv_text(export))
+
+
+def _csv_text(rows):
+    stream = io.StringIO()
+    stream.write(BYTE_ORDER_MARK)
+    csv.writer(stream).writerows(rows)
+    return stream.getvalue()
+
+
+def _shift_jis(csv_text):
+    text = csv_text.removeprefix(BYTE_ORDER_MARK)
+    lost = sum(count for character, count in Counter(text).items() if not _encodable(character))
     return text.encode(SHIFT_JIS, errors="replace"), lost
 
 
@@ -248,16 +257,18 @@ def plan_json_text(export):
 
 
 def describe_downloads(export, preview_rows=3):
+    """The open-data page's facts about its files, each file made once."""
     rows = list(csv_rows(export))
+    csv_text = _csv_text(rows)
     published = [m["last_published_at"] for m in export["measures"] if m["last_published_at"]]
     sjis = None
     lost = 0
     if export["plan"]["locale"] == settings.LANGUAGE_CODE:
-        content, lost = plan_csv_sjis(export)
+        content, lost = _shift_jis(csv_text)
         sjis = len(content)
     return Downloads(
         json_size=len(plan_json_text(export).encode()),
-        csv_size=len(plan_csv_text(export).encode()),
+        csv_size=len(csv_text.encode()),
         csv_sjis_size=sjis,
         csv_sjis_lost=lost,
         updated_at=datetime.fromisoformat(max(published)) if published else None,
