@@ -59,8 +59,9 @@ class MeasureIndexPage(Page):
 class MeasurePage(Page):
     """One measure (施策) of the plan, with every field of its sheet in the report."""
 
+    # Any number the column holds: the plan's run from 1, synthetic sites' from 1000.
     number = models.PositiveSmallIntegerField(
-        _("施策番号"), validators=[MinValueValidator(1), MaxValueValidator(99)]
+        _("施策番号"), validators=[MinValueValidator(1), MaxValueValidator(32767)]
     )
     dx = models.BooleanField(_("自治体DX"), default=False)
     goal = models.PositiveSmallIntegerField(
