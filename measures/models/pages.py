@@ -14,7 +14,7 @@ from wagtail_localize.fields import BaseTranslatableField
 
 from accessibility.panels import accessibility_checks_panel
 from measures.forms import MeasurePageForm
-from measures.listing import filtered_measures
+from measures.listing import filtered_measures, measure_list_page
 from measures.models.snippets import Department
 from measures.panels import ChangeNotePanel
 from measures.progress_overview import overview_by_department
@@ -45,7 +45,9 @@ class MeasureIndexPage(Page):
         context = super().get_context(request, *args, **kwargs)
         measures = published_measures(self)
         departments = Department.objects.filter(locale_id=self.locale_id)
-        context.update(filtered_measures(measures, departments, request.GET))
+        listing = filtered_measures(measures, departments, request.GET)
+        context.update(listing)
+        context.update(measure_list_page(listing["measures"], request.GET))
         context["report_fiscal_year"] = self.report_fiscal_year
         context["overview"] = overview_by_department(measures, self.report_fiscal_year)
         return context
