@@ -101,7 +101,6 @@ class Structure:
     """What every language's copy of one measure shares: its shape and translation keys."""
 
     number: int
-    rng: random.Random
     translation_key: uuid.UUID
     goal: int
     dx: bool
@@ -116,7 +115,6 @@ class Structure:
         key = _key(rng)
         return cls(
             number=number,
-            rng=rng,
             translation_key=translation_key or key,
             goal=rng.randint(1, 4),
             dx=rng.random() < 0.3,
@@ -148,9 +146,9 @@ def generate_measures(count: int, language_codes: list[str], seed: int = 2026) -
     numbers = range(FIRST_NUMBER, FIRST_NUMBER + count)
     existing = set()
     translation_keys = {}
-    for locale_id, number, key in MeasurePage.objects.filter(number__in=numbers).values_list(
-        "locale_id", "number", "translation_key"
-    ):
+    for locale_id, number, key in MeasurePage.objects.filter(
+        number__range=(numbers[0], numbers[-1])
+    ).values_list("locale_id", "number", "translation_key"):
         existing.add((locale_id, number))
         translation_keys[number] = key
     report = GenerationReport(created=dict.fromkeys(language_codes, 0))
@@ -261,9 +259,7 @@ def write_measures(measures: list[GeneratedMeasure]) -> None:
     _place_in_tree(measures)
     pages = [measure.page for measure in measures]
     content_type = ContentType.objects.get_for_model(MeasurePage)
-    base_rows = Page.objects.bulk_create(
-        [_base_row(page, content_type) for page in pages], batch_size=_batch_size(Page)
-    )
+    base_rows = Page.objects.bulk_create([_base_row(page, content_type) for page in pages])
     for page, base_row in zip(pages, base_rows, strict=True):
         page.page_ptr_id = page.pk = base_row.pk
         page.content_type = content_type
@@ -274,7 +270,7 @@ def write_measures(measures: list[GeneratedMeasure]) -> None:
             for part in measure.parts[model]:
                 part.page = measure.page
             parts += measure.parts[model]
-        model.objects.bulk_create(parts, batch_size=_batch_size(model))
+        model.objects.bulk_create(parts)
     _publish_first_revisions(measures, base_rows)
     for index in {measure.index.pk: measure.index for measure in measures}.values():
         Page.objects.filter(pk=index.pk).update(numchild=index.get_children().count())
@@ -311,13 +307,9 @@ def _insert_own_rows(model, objects):
     runs for the child table, here for many rows at once.
     """
     fields = model._meta.local_concrete_fields
-    size = _batch_size(model, fields)
+    size = connection.ops.bulk_batch_size(fields, objects)
     for start in range(0, len(objects), size):
         model._base_manager._insert(objects[start : start + size], fields=fields)
-
-
-def _batch_size(model, fields=None) -> int:
-    return connection.ops.bulk_batch_size(fields or model._meta.concrete_fields, [None] * 10_000)
 
 
 def _publish_first_revisions(measures, base_rows):
@@ -340,13 +332,11 @@ def _publish_first_revisions(measures, base_rows):
                 object_str=str(page),
             )
         )
-    Revision.objects.bulk_create(revisions, batch_size=_batch_size(Revision))
+    Revision.objects.bulk_create(revisions)
     for measure, base_row, revision in zip(measures, base_rows, revisions, strict=True):
         measure.page.latest_revision = measure.page.live_revision = revision
         base_row.latest_revision_id = base_row.live_revision_id = revision.pk
-    Page.objects.bulk_update(
-        base_rows, ["latest_revision", "live_revision"], batch_size=_batch_size(Page)
-    )
+    Page.objects.bulk_update(base_rows, ["latest_revision", "live_revision"])
 
 
 def _hold_in_memory(instance, parts):
