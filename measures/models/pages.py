@@ -15,7 +15,7 @@ from wagtail_localize.fields import BaseTranslatableField
 
 from accessibility.panels import accessibility_checks_panel
 from measures.forms import MeasurePageForm
-from measures.listing import filtered_measures
+from measures.listing import filtered_measures, measure_list_page
 from measures.models.snippets import Department
 from measures.panels import ChangeNotePanel
 from measures.progress_overview import overview_by_department
@@ -55,7 +55,9 @@ class MeasureIndexPage(Page):
         context = super().get_context(request, *args, **kwargs)
         measures = published_measures(self)
         departments = Department.objects.filter(locale_id=self.locale_id)
-        context.update(filtered_measures(measures, departments, request.GET))
+        listing = filtered_measures(measures, departments, request.GET)
+        context.update(listing)
+        context.update(measure_list_page(listing["measures"], request.GET))
         context["report_fiscal_year"] = self.report_fiscal_year
         context["overview"] = overview_by_department(measures, self.report_fiscal_year)
         return context
@@ -69,8 +71,9 @@ class MeasureIndexPage(Page):
 class MeasurePage(Page):
     """One measure (施策) of the plan, with every field of its sheet in the report."""
 
+    # Any number the column holds: the plan's run from 1, synthetic sites' from 1000.
     number = models.PositiveSmallIntegerField(
-        _("施策番号"), validators=[MinValueValidator(1), MaxValueValidator(99)]
+        _("施策番号"), validators=[MinValueValidator(1), MaxValueValidator(32767)]
     )
     dx = models.BooleanField(_("自治体DX"), default=False)
     goal = models.PositiveSmallIntegerField(
