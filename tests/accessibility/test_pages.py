@@ -1,10 +1,15 @@
 """The accessibility policy and its 試験結果 page in every language of the site."""
 
+import io
+import json
 import re
 
 import pytest
 from bs4 import BeautifulSoup
 from django.conf import settings
+from django.core.management import call_command
+
+from accessibility.management.commands.publish_accessibility_report import DEFAULT_RESULTS
 
 pytestmark = pytest.mark.django_db
 
@@ -17,12 +22,13 @@ TITLES = {
     "ko": ("웹 접근성 방침", "시험 결과"),
     "vi": ("Chính sách về khả năng tiếp cận web", "Kết quả kiểm tra"),
 }
-# The committed results' run ended 2026-11-25T23:00:33Z: 26 November in Japan.
+# A run that ended 2026-11-30T23:30:00Z ended on 1 December in Japan.
 TEST_DATES = {
-    "ja": "2026年11月26日",
-    "en": "Nov. 26, 2026",
-    "es": "26 de noviembre de 2026",
-    "ko": "2026년 11월 26일",
+    "ja": "2026年12月1日",
+    "en": "Dec. 1, 2026",
+    "es": "1 de diciembre de 2026",
+    "ko": "2026년 12월 1일",
+    "vi": "Ngày 01 tháng 12 năm 2026",
 }
 
 
@@ -95,11 +101,17 @@ def test_the_english_report_names_checks_page_types_and_criteria_in_english(clie
 
 
 @pytest.mark.parametrize(("language", "date"), TEST_DATES.items())
-def test_the_test_date_is_in_the_readers_format(client, language, date):
+def test_the_test_date_is_in_the_readers_format(client, tmp_path, language, date):
+    results = json.loads(DEFAULT_RESULTS.read_text(encoding="utf-8"))
+    results["generated_at"] = "2026-11-30T23:30:00+00:00"
+    path = tmp_path / "a11y-results.json"
+    path.write_text(json.dumps(results), encoding="utf-8")
+    call_command("publish_accessibility_report", str(path), stdout=io.StringIO())
+
     soup = soup_of(client, f"/{language}/accessibility/results/")
     tested = soup.select_one(".facts time")
     assert tested.get_text() == date
-    assert tested["datetime"].startswith("2026-11-26T08:00:33+09:00")
+    assert tested["datetime"] == "2026-12-01T08:30:00+09:00"
     assert not re.search(r"\d{4}-\d\d-\d\dT", soup.main.get_text())
 
 
