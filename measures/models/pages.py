@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -21,6 +22,15 @@ from measures.progress_overview import overview_by_department
 from measures.vocabulary import CATEGORY_FIELDS
 from search.documents import MEASURE_PARTS, measure_body
 from search.index import AnalysedSearchField, page_search_fields
+
+# What a measure sheet shows of its parts: fetched with the page, never per item in a template.
+SHEET_PARTS = (
+    "department_links__department",
+    "initiatives__departments",
+    "plan_entries",
+    "progress_reports",
+    "glossary_terms",
+)
 
 
 def validate_sdgs(value):
@@ -159,6 +169,12 @@ class MeasurePage(Page):
         """What indexing reads (measure_body), fetched with the pages rather than per page."""
         return super().get_indexed_objects().prefetch_related(*MEASURE_PARTS)
 
+    def get_context(self, request, *args, **kwargs):
+        # A preview's page holds its parts in memory, as the editor left them: nothing to fetch.
+        if self.pk and not getattr(request, "is_preview", False):
+            prefetch_related_objects([self], *SHEET_PARTS)
+        return super().get_context(request, *args, **kwargs)
+
     @property
     def categories(self):
         return [label for name, label in CATEGORY_FIELDS if getattr(self, name)]
@@ -174,8 +190,7 @@ class MeasurePage(Page):
 
     @property
     def lead_department(self):
-        first = self.department_links.first()
-        return first.department if first else None
+        return self.departments[0] if self.departments else None
 
     def initiative_departments(self, initiative):
         """An initiative's departments in the order of the sheet (lead first), others after."""
@@ -217,11 +232,5 @@ def published_measures(root_page):
         .descendant_of(root_page)
         .filter(locale_id=root_page.locale_id)
         .order_by("number")
-        .prefetch_related(
-            "department_links__department",
-            "initiatives__departments",
-            "plan_entries",
-            "progress_reports",
-            "glossary_terms",
-        )
+        .prefetch_related(*SHEET_PARTS)
     )
