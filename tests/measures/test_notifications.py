@@ -1,6 +1,5 @@
 """Workflow e-mails: sent by Celery after the commit, never lost with the workflow action."""
 
-import os
 import smtplib
 import threading
 import time
@@ -22,16 +21,12 @@ from cms.celery import app
 from editorial import roles
 from editorial.models import MailStatus, OutgoingMail
 from editorial.tasks import send_outgoing_mail
+from tests.brokers import TEST_BROKER
 from tests.conftest import IN_CI
 from tests.factories import UserFactory
 from tests.measures.workflow_steps import login, submit, workflow_action
 
 pytestmark = pytest.mark.django_db
-
-# A Redis database per pytest-xdist worker (gw0 → 15, gw1 → 14, …): the real-worker tests of two
-# workers would otherwise flush and consume each other's queues. 11 is the reminders test's.
-_WORKER = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
-TEST_BROKER = f"redis://127.0.0.1:6379/{15 - _WORKER % 3}"
 
 
 class FailingBackend(EmailBackend):

@@ -23,6 +23,7 @@ from reporting.models import SentReminder
 from reporting.reminders import current_stage, send_reminders
 from reporting.services import open_round
 from reporting.tasks import send_reporting_reminders
+from tests.brokers import REMINDER_BROKER
 from tests.conftest import IN_CI
 from tests.factories import UserFactory
 from tests.measures.test_notifications import worker_in_background
@@ -145,12 +146,9 @@ def test_users_see_which_reminders_they_get(client, round_2023, remind):
     )
 
 
-REMINDER_BROKER = "redis://127.0.0.1:6379/11"
-
-
 @pytest.fixture
 def reminder_broker():
-    """The project's Celery configuration on Redis db 11, as the current app."""
+    """The project's Celery configuration on the reminders' Redis database, as the current app."""
     try:
         redis.Redis.from_url(REMINDER_BROKER).flushdb()
     except redis.ConnectionError:
