@@ -20,6 +20,8 @@ from django.conf import settings
 from operations.loadtest.browser import Browser
 
 WORKERS = 2
+# Set in the copy's environment only: prepare_load_test changes passwords and submits changes.
+COPY_MARKER = "LOAD_TEST_SITE_COPY"
 
 
 def seeded_database():
@@ -76,6 +78,7 @@ class ProductionSite:
             "EMAIL_FILE_PATH": str(self.work_dir / "mail"),
             "WAGTAILADMIN_BASE_URL": f"https://127.0.0.1:{self.port}",
             "PYTHONPATH": str(settings.BASE_DIR),
+            COPY_MARKER: "1",
         }
 
     def manage(self, *arguments):

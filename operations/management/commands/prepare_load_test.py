@@ -1,8 +1,10 @@
 import json
+import os
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from operations.loadtest.preparation import prepare
+from operations.loadtest.site import COPY_MARKER
 
 
 class Command(BaseCommand):
@@ -17,4 +19,6 @@ class Command(BaseCommand):
         parser.add_argument("--reviewer", default="reviewer")
 
     def handle(self, *args, changes, reviewer, **options):
+        if os.environ.get(COPY_MARKER) != "1":
+            raise CommandError(f"Only load_test runs this, in its copy of a site ({COPY_MARKER}).")
         self.stdout.write(json.dumps(prepare(reviewer, changes), ensure_ascii=False))
