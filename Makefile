@@ -10,12 +10,18 @@ LOCK := requirements.lock
 EXTRAS := dev,production
 UI_LANGUAGES := en pt_BR es zh_Hans ko vi
 # pytest-xdist workers (one per CPU by default), each taking whole test files so that a file's
-# set-up runs once; the browser tests run after them in one process (one browser site, one
-# results file). BROWSER_TESTS= leaves them out.
+# set-up runs once; the browser tests run after them, in BROWSER_WORKERS workers with a site and
+# a browser each (the browser tests mostly wait on the browser and the site, so two share a core
+# well; their results are merged into one file). BROWSER_TESTS= leaves them out.
 TEST_WORKERS ?= auto
 BROWSER_TESTS ?= tests/browser
+BROWSER_WORKERS ?= 2
 
-.PHONY: help install lock audit setup run test test-browser lint messages
+# The compiled catalogues, remade only from a changed .po: the test passes that CI runs side by side
+# then never rewrite a catalogue another process is reading.
+CATALOGUES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/*.po))
+
+.PHONY: help install lock audit setup run test test-browser lint messages catalogues
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -43,9 +49,13 @@ lock: ## re-resolve the newest versions within pyproject.toml's ranges into requ
 audit: install ## check the pinned packages for known vulnerabilities (PyPI's advisories; overrides in audit-overrides.toml)
 	$(BIN)/python .ci/audit_dependencies.py $(LOCK) audit-overrides.toml
 
-setup: install ## migrate, compile translations, bootstrap with demo accounts, import the plan and its translations
+catalogues: $(CATALOGUES) ## compile the interface catalogues that changed
+
+%.mo: %.po
+	msgfmt --check-format -o $@ $<
+
+setup: install catalogues ## migrate, compile translations, bootstrap with demo accounts, import the plan and its translations
 	$(BIN)/python manage.py migrate --no-input
-	$(BIN)/python manage.py compilemessages --ignore '.venv/*' -v0
 	$(BIN)/python manage.py bootstrap_site --demo
 	$(BIN)/python manage.py import_plan
 	$(BIN)/python manage.py import_content_translations
@@ -55,14 +65,12 @@ setup: install ## migrate, compile translations, bootstrap with demo accounts, i
 run: setup ## set everything up and serve the site on http://127.0.0.1:8000
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
-test: install ## run the whole test suite (DATABASE_URL chooses the database; SQLite by default; PYTEST_ARGS narrows it)
-	$(BIN)/python manage.py compilemessages --ignore '.venv/*' -v0
+test: install catalogues ## run the whole test suite (DATABASE_URL chooses the database; SQLite by default; PYTEST_ARGS narrows it)
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile --ignore=tests/browser $(PYTEST_ARGS)
 	if [ -n "$(BROWSER_TESTS)" ]; then $(MAKE) --no-print-directory test-browser; fi
 
-test-browser: install ## run the browser tests alone (Debian's chromium; part of `make test`)
-	$(BIN)/python manage.py compilemessages --ignore '.venv/*' -v0
-	$(BIN)/python -m pytest $(or $(BROWSER_TESTS),tests/browser) $(PYTEST_ARGS)
+test-browser: install catalogues ## run the browser tests alone (Debian's chromium; part of `make test`)
+	$(BIN)/python -m pytest -n $(BROWSER_WORKERS) --dist loadfile $(or $(BROWSER_TESTS),tests/browser) $(PYTEST_ARGS)
 
 lint: install ## ruff lint and format check
 	$(BIN)/ruff check .

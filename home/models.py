@@ -7,9 +7,10 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Orderable, Page, TranslatableMixin
 
+from measures.models import published_measures
 from measures.opendata import FIELD_DESCRIPTIONS, build_plan_export, describe_downloads
 from measures.progress_overview import overview_by_goal
-from measures.summary import summary_tables
+from measures.summary import HOME_TABLE_ROWS, summary_tables
 from search.documents import home_body
 from search.index import AnalysedSearchField, page_search_fields
 
@@ -52,10 +53,10 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(summary_tables(self, request.GET.get("year")))
+        context.update(summary_tables(self, request.GET.get("year"), HOME_TABLE_ROWS))
         goals = {goal.number: goal for goal in self.goals.all()}
         context["overview"] = overview_by_goal(
-            context["measures"], goals, context["report_fiscal_year"]
+            published_measures(self), goals, context["report_fiscal_year"]
         )
         return context
 

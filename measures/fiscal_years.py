@@ -10,9 +10,11 @@ def reiwa_year(fiscal_year: int) -> int:
 
 
 def fiscal_year_label(fiscal_year: int) -> str:
-    """令和4年度 for 2022 in Japanese; the catalogue gives other languages their own form."""
-    # Translations name the Western year instead of the era ("FY%(year)d"); msgfmt's format
-    # check would refuse a translation that leaves out %(reiwa)d, so the check is off here.
+    """令和4年度 for 2022 in Japanese; the catalogue gives other languages their own form, the
+    Western year first and the era year after it ("FY2022 (Reiwa 4)"), so that a reader can find
+    the year in the city's Japanese documents."""
+    # A translation may also leave out %(reiwa)d; msgfmt's format check would refuse that, so the
+    # check is off here.
     # xgettext:no-python-format
     return _("令和%(reiwa)d年度") % {"reiwa": reiwa_year(fiscal_year), "year": fiscal_year}
 
@@ -24,8 +26,10 @@ LAST_CHOOSABLE_YEAR = 2035
 
 
 def fiscal_year_choice_label(fiscal_year: int) -> str:
-    """令和5年度 (2023): the era year staff write in the 調書, with the Western year beside it."""
-    return f"{fiscal_year_label(fiscal_year)} ({fiscal_year})"
+    """令和5年度 (2023): the era year staff write in the 調書, with the Western year beside it
+    where the label does not already say it."""
+    label = fiscal_year_label(fiscal_year)
+    return label if str(fiscal_year) in label else f"{label} ({fiscal_year})"
 
 
 def fiscal_year_choices():

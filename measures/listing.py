@@ -1,5 +1,10 @@
-"""Filtering the measure list by goal, category, department, evaluation and SDG."""
+"""Filtering the measure list by goal, category, department, evaluation and SDG, and cutting it
+into pages: the database filters, counts and reads one page, so a list of thousands of measures
+is never loaded whole."""
 
+from django.core.paginator import Paginator
+from django.db import connections
+from django.db.models.expressions import RawSQL
 from django.utils.translation import gettext as _
 
 from measures.sdgs import SDG_NAMES, all_sdgs
@@ -8,6 +13,7 @@ from measures.vocabulary import CATEGORY_FIELDS, Evaluation
 # The largest value every supported database takes as an integer key (PostgreSQL's integer):
 # a longer number in the address matches nothing instead of overflowing the query.
 LARGEST_KEY = 2**31 - 1
+MEASURES_PER_PAGE = 50
 
 
 def _int_or_none(value):
@@ -40,8 +46,7 @@ def filtered_measures(measures, departments, params):
         labels.append(str(Evaluation(evaluation).label))
     sdg = _int_or_none(params.get("sdg"))
     if sdg in SDG_NAMES:
-        # The goals are a JSON list, which SQLite cannot search inside: pick them here.
-        measures = measures.filter(pk__in=[m.pk for m in measures if sdg in m.sdgs])
+        measures = with_sdg(measures, sdg)
         labels.append("SDGs " + _("ゴール%(number)s") % {"number": sdg})
     else:
         sdg = None
@@ -60,3 +65,30 @@ def filtered_measures(measures, departments, params):
         "evaluation_choices": Evaluation.choices,
         "sdg_choices": all_sdgs(),
     }
+
+
+def with_sdg(measures, sdg: int):
+    """The measures whose SDGs (a JSON list) include sdg."""
+    if connections[measures.db].vendor == "postgresql":
+        return measures.filter(sdgs__contains=[sdg])
+    # SQLite has no containment lookup for JSON: its json_each lists the numbers.
+    table = measures.model._meta.db_table
+    listed = RawSQL(  # noqa: S611 - our own table's name; the number is a parameter
+        f'SELECT "{table}"."page_ptr_id" FROM "{table}", json_each("{table}"."sdgs") '  # noqa: S608
+        "WHERE json_each.value = %s",
+        [sdg],
+    )
+    return measures.filter(pk__in=listed)
+
+
+def measure_list_page(measures, params, per_page=MEASURES_PER_PAGE):
+    """The page of the (filtered) measures that params ask for, with what its links need."""
+    page = Paginator(measures, per_page).get_page(params.get("page"))
+    return {"measures_page": page, "page_query": query_without_page(params)}
+
+
+def query_without_page(params) -> str:
+    """The query string of params less the page number, for the links to other pages."""
+    kept = params.copy()
+    kept.pop("page", None)
+    return kept.urlencode()

@@ -6,9 +6,11 @@ anything its table does not. Bar geometry is worked out here (in the SVG's own u
 templates only place what they are given.
 """
 
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from django.db.models import Count, F, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
@@ -93,18 +95,34 @@ def evaluation_keys():
     return [*Evaluation.choices, (NOT_EVALUATED, NOT_EVALUATED_LABEL)]
 
 
-def evaluation_in(measure, fiscal_year):
-    """The measure's evaluation for fiscal_year, or NOT_EVALUATED."""
-    for report in measure.progress_reports.all():
-        if report.fiscal_year == fiscal_year and report.evaluation:
-            return report.evaluation
-    return NOT_EVALUATED
+def evaluation_counts(measures, fiscal_year, group):
+    """{group's value: Counter(evaluation → number of measures)} in fiscal_year, counted by the
+    database in one query: a list of thousands of measures is never loaded to count it."""
+    # The models are reached through the measures' own, as the models module imports this one.
+    report_model = measures.model._meta.get_field("progress_reports").related_model
+    evaluation = (
+        report_model.objects.filter(page=OuterRef("pk"), fiscal_year=fiscal_year)
+        .exclude(evaluation="")
+        .values("evaluation")[:1]
+    )
+    rows = (
+        measures.prefetch_related(None)
+        .order_by()
+        .annotate(
+            overview_group=group,
+            overview_evaluation=Coalesce(Subquery(evaluation), Value(NOT_EVALUATED)),
+        )
+        .values("overview_group", "overview_evaluation")
+        .annotate(overview_count=Count("pk", distinct=True))
+    )
+    counts = defaultdict(Counter)
+    for row in rows:
+        counts[row["overview_group"]][row["overview_evaluation"]] += row["overview_count"]
+    return counts
 
 
-def count_row(label, measures, fiscal_year, filter_query=""):
-    counts = Counter(evaluation_in(measure, fiscal_year) for measure in measures)
-    ordered = {key: counts[key] for key, _label in evaluation_keys() if counts[key]}
-    return CountRow(label=label, counts=ordered, filter_query=filter_query)
+def _in_report_order(counts):
+    return {key: counts[key] for key, _label in evaluation_keys() if counts[key]}
 
 
 def lay_out(rows):
@@ -124,17 +142,16 @@ def lay_out(rows):
 
 
 def overview_by_goal(measures, goals, fiscal_year):
-    """All measures, then one row per basic goal (goals: number → BasicGoal)."""
-    measures = list(measures)
-    rows = [count_row(_("すべての施策"), measures, fiscal_year)]
-    for number in sorted({m.goal for m in measures}):
+    """All measures (a queryset), then one row per basic goal (goals: number → BasicGoal)."""
+    counts = evaluation_counts(measures, fiscal_year, F("goal"))
+    rows = [CountRow(_("すべての施策"), _in_report_order(sum(counts.values(), Counter())))]
+    for number in sorted(counts):
         goal = goals.get(number)
         title = goal.title if goal else ""
         rows.append(
-            count_row(
+            CountRow(
                 _("基本目標%(number)d：%(title)s") % {"number": number, "title": title},
-                [m for m in measures if m.goal == number],
-                fiscal_year,
+                _in_report_order(counts[number]),
                 filter_query=f"goal={number}",
             )
         )
@@ -142,22 +159,19 @@ def overview_by_goal(measures, goals, fiscal_year):
 
 
 def overview_by_department(measures, fiscal_year):
-    """One row per lead department, in the order of the departments' names."""
-    by_department = {}
-    for measure in measures:
-        department = measure.departments[0] if measure.departments else None
-        if department is not None:
-            by_department.setdefault(department, []).append(measure)
+    """One row per lead department (a measure's first), in the order of the departments' names."""
+    links = measures.model._meta.get_field("department_links").related_model
+    lead = links.objects.filter(page=OuterRef("pk")).order_by("sort_order", "pk")
+    counts = evaluation_counts(measures, fiscal_year, Subquery(lead.values("department_id")[:1]))
+    department_model = links._meta.get_field("department").related_model
+    departments = department_model.objects.in_bulk([pk for pk in counts if pk is not None])
     rows = [
-        count_row(
+        CountRow(
             department.name,
-            department_measures,
-            fiscal_year,
+            _in_report_order(counts[department.pk]),
             filter_query=f"department={department.pk}",
         )
-        for department, department_measures in sorted(
-            by_department.items(), key=lambda item: item[0].name
-        )
+        for department in sorted(departments.values(), key=lambda department: department.name)
     ]
     return Overview(fiscal_year=fiscal_year, rows=rows)
 

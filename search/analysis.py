@@ -199,6 +199,9 @@ def index_tokens(text: str) -> list[str]:
     return surface_tokens(text) + long_units + [w for w in short_units if w not in long_units]
 
 
+# The index asks for each field of an object several times (modelsearch builds its title, body
+# and autocomplete columns separately, each from every field): the latest texts are kept.
+@lru_cache(maxsize=64)
 def index_text(text: str) -> str:
     """The analysed form stored in the search index: tokens separated by spaces."""
     return " ".join(index_tokens(text))

@@ -91,6 +91,11 @@ def _index_now(saved):
     for model, pk in saved:
         by_model[model].append(pk)
     for model, pks in by_model.items():
-        objects = model.get_indexed_objects().filter(pk__in=pks).order_by("pk")
-        for backend in get_search_backends(with_auto_update=True):
-            backend.add_bulk(model, list(objects))
+        index_objects(model, pks)
+
+
+def index_objects(model, pks):
+    """(Re)index these objects of model in every auto-updated backend, in bulk."""
+    objects = list(model.get_indexed_objects().filter(pk__in=pks).order_by("pk"))
+    for backend in get_search_backends(with_auto_update=True):
+        backend.add_bulk(model, objects)

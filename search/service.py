@@ -125,7 +125,7 @@ def searchable_pages(locale: Locale, filters: SearchFilters):
 def _search_pages(expression, terms, locale, filters) -> tuple[list[int], int]:
     backend = get_search_backend()
     ids, total = backend.ranked_ids(expression, searchable_pages(locale, filters), MAX_PAGE_HITS)
-    hits = _in_order(Page.objects.only("pk", "title", "translation_key").in_bulk(ids), ids)
+    hits = _page_hits(Page.objects.filter(pk__in=ids), ids)
     if locale.language_code != SOURCE_LANGUAGE and _has_japanese(terms):
         hits = _with_translated_japanese_hits(backend, expression, hits, locale, filters)
         total = max(total, len(hits))
@@ -136,6 +136,21 @@ def _search_pages(expression, terms, locale, filters) -> tuple[list[int], int]:
 
 def _in_order(objects_by_id: dict, ids: list[int]) -> list:
     return [objects_by_id[pk] for pk in ids if pk in objects_by_id]
+
+
+@dataclass(frozen=True)
+class PageHit:
+    """What ordering the hits reads of a page: hundreds of them per search, so no Page objects."""
+
+    pk: int
+    title: str
+    translation_key: object
+
+
+def _page_hits(pages, ids=None) -> list[PageHit]:
+    """The pages as hits, in the order of ids (or the queryset's)."""
+    hits = [PageHit(*row) for row in pages.values_list("pk", "title", "translation_key")]
+    return hits if ids is None else _in_order({hit.pk: hit for hit in hits}, ids)
 
 
 def _has_japanese(terms) -> bool:
@@ -149,16 +164,13 @@ def _with_translated_japanese_hits(backend, expression, hits, locale, filters):
     source_ids, _total = backend.ranked_ids(
         expression, searchable_pages(source, filters), MAX_PAGE_HITS
     )
-    source_hits = _in_order(
-        Page.objects.only("pk", "translation_key").in_bulk(source_ids), source_ids
-    )
+    source_hits = _page_hits(Page.objects.filter(pk__in=source_ids), source_ids)
     translations = (
         Page.objects.live()
         .public()
         .filter(locale=locale, translation_key__in=[page.translation_key for page in source_hits])
-        .only("pk", "title", "translation_key")
     )
-    by_key = {page.translation_key: page for page in translations}
+    by_key = {page.translation_key: page for page in _page_hits(translations)}
     found = {page.pk for page in hits}
     extra = [by_key[page.translation_key] for page in source_hits if page.translation_key in by_key]
     return hits + [page for page in extra if page.pk not in found]

@@ -5,6 +5,7 @@ from django.shortcuts import render
 from wagtail.models import Locale
 
 from glossary.models import GlossaryIndexPage
+from measures.listing import query_without_page
 from measures.models import Department, Evaluation, MeasureIndexPage
 from search.highlight import highlight
 from search.service import SearchFilters, page_results, search_site, suggested_glossary_terms
@@ -41,13 +42,6 @@ def search(request):
             "filters": filters,
             "department_choices": Department.objects.filter(locale=locale).order_by("pk"),
             "evaluation_choices": Evaluation.choices,
-            "page_query": _query_string(request.GET, drop={"page"}),
+            "page_query": query_without_page(request.GET),
         },
     )
-
-
-def _query_string(params, drop):
-    kept = params.copy()
-    for name in drop:
-        kept.pop(name, None)
-    return kept.urlencode()

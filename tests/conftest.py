@@ -17,6 +17,35 @@ from django.utils import translation
 from tests import seed
 
 IN_CI = os.environ.get("CI") == "true"
+# Set for a second pass on another database (.ci/run's SQLite pass): the tests that use no
+# database give the same result on every one, so they are deselected there and run in the
+# PostgreSQL pass alone. Deselected, not skipped: they are not part of that pass at all.
+DATABASE_TESTS_ONLY = os.environ.get("DATABASE_TESTS_ONLY") == "1"
+# A test uses the database when it is marked django_db or asks for one of these fixtures; the
+# site_copy fixture gives other processes (workers, commands) a copy of it.
+DATABASE_FIXTURES = {
+    "db",
+    "transactional_db",
+    "django_db_reset_sequences",
+    "django_db_serialized_rollback",
+    "live_server",
+    "site_copy",
+}
+
+
+def uses_database(item):
+    return item.get_closest_marker("django_db") is not None or bool(
+        DATABASE_FIXTURES & set(getattr(item, "fixturenames", ()))
+    )
+
+
+def pytest_collection_modifyitems(config, items):
+    if not DATABASE_TESTS_ONLY:
+        return
+    kept = [item for item in items if uses_database(item)]
+    if len(kept) < len(items):
+        config.hook.pytest_deselected(items=[item for item in items if not uses_database(item)])
+        items[:] = kept
 
 
 def _use_database(name):

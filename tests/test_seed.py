@@ -42,3 +42,22 @@ def test_a_changed_input_changes_the_name_and_nothing_else_does(tmp_path):
 
     _tree(tmp_path, {"app/data/report.txt": "第4次"})
     assert seed.seed_key(tmp_path) != second
+
+
+class _Item:
+    """What tests/conftest.py reads of a collected test: its marks and its fixtures."""
+
+    def __init__(self, marks=(), fixturenames=()):
+        self.marks, self.fixturenames = set(marks), list(fixturenames)
+
+    def get_closest_marker(self, name):
+        return name if name in self.marks else None
+
+
+def test_a_test_uses_the_database_by_its_mark_or_its_fixtures():
+    from tests.conftest import uses_database
+
+    assert uses_database(_Item(marks={"django_db"}))
+    assert uses_database(_Item(fixturenames=["client", "db"]))
+    assert uses_database(_Item(fixturenames=["site_copy", "tmp_path"]))
+    assert not uses_database(_Item(fixturenames=["settings", "tmp_path"]))

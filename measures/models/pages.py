@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -14,13 +15,22 @@ from wagtail_localize.fields import BaseTranslatableField
 
 from accessibility.panels import accessibility_checks_panel
 from measures.forms import MeasurePageForm
-from measures.listing import filtered_measures
+from measures.listing import filtered_measures, measure_list_page
 from measures.models.snippets import Department
 from measures.panels import ChangeNotePanel
 from measures.progress_overview import overview_by_department
 from measures.vocabulary import CATEGORY_FIELDS
 from search.documents import MEASURE_PARTS, measure_body
 from search.index import AnalysedSearchField, page_search_fields
+
+# What a measure sheet shows of its parts: fetched with the page, never per item in a template.
+SHEET_PARTS = (
+    "department_links__department",
+    "initiatives__departments",
+    "plan_entries",
+    "progress_reports",
+    "glossary_terms",
+)
 
 
 def validate_sdgs(value):
@@ -45,7 +55,9 @@ class MeasureIndexPage(Page):
         context = super().get_context(request, *args, **kwargs)
         measures = published_measures(self)
         departments = Department.objects.filter(locale_id=self.locale_id)
-        context.update(filtered_measures(measures, departments, request.GET))
+        listing = filtered_measures(measures, departments, request.GET)
+        context.update(listing)
+        context.update(measure_list_page(listing["measures"], request.GET))
         context["report_fiscal_year"] = self.report_fiscal_year
         context["overview"] = overview_by_department(measures, self.report_fiscal_year)
         return context
@@ -59,8 +71,9 @@ class MeasureIndexPage(Page):
 class MeasurePage(Page):
     """One measure (施策) of the plan, with every field of its sheet in the report."""
 
+    # Any number the column holds: the plan's run from 1, synthetic sites' from 1000.
     number = models.PositiveSmallIntegerField(
-        _("施策番号"), validators=[MinValueValidator(1), MaxValueValidator(99)]
+        _("施策番号"), validators=[MinValueValidator(1), MaxValueValidator(32767)]
     )
     dx = models.BooleanField(_("自治体DX"), default=False)
     goal = models.PositiveSmallIntegerField(
@@ -159,6 +172,12 @@ class MeasurePage(Page):
         """What indexing reads (measure_body), fetched with the pages rather than per page."""
         return super().get_indexed_objects().prefetch_related(*MEASURE_PARTS)
 
+    def get_context(self, request, *args, **kwargs):
+        # A preview's page holds its parts in memory, as the editor left them: nothing to fetch.
+        if self.pk and not getattr(request, "is_preview", False):
+            prefetch_related_objects([self], *SHEET_PARTS)
+        return super().get_context(request, *args, **kwargs)
+
     @property
     def categories(self):
         return [label for name, label in CATEGORY_FIELDS if getattr(self, name)]
@@ -174,8 +193,7 @@ class MeasurePage(Page):
 
     @property
     def lead_department(self):
-        first = self.department_links.first()
-        return first.department if first else None
+        return self.departments[0] if self.departments else None
 
     def initiative_departments(self, initiative):
         """An initiative's departments in the order of the sheet (lead first), others after."""
@@ -217,11 +235,5 @@ def published_measures(root_page):
         .descendant_of(root_page)
         .filter(locale_id=root_page.locale_id)
         .order_by("number")
-        .prefetch_related(
-            "department_links__department",
-            "initiatives__departments",
-            "plan_entries",
-            "progress_reports",
-            "glossary_terms",
-        )
+        .prefetch_related(*SHEET_PARTS)
     )

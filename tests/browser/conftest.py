@@ -7,13 +7,17 @@ are left alone, and the browser tests may write (sign in, publish): on SQLite a 
 file in the session's temporary folder, on PostgreSQL a database named after DATABASE_URL's with
 `_browser` appended, dropped at the end. `build_fonts --benchmark` then cuts the fonts into the
 site's own media folder; cut files come from the font cache (fonts/cutting.py) when an earlier
-build cut the same characters of the same source.
+build cut the same characters of the same source. Every site starts from the same seed, so the
+fonts are cut once per run and each further site (another xdist worker's, a journey's own) gets a
+copy of that media folder.
 
 In CI (CI=true) a missing Chromium fails these tests; elsewhere they are skipped.
 """
 
+import fcntl
 import json
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -26,7 +30,7 @@ import pytest
 from django.conf import settings
 
 from tests import seed
-from tests.browser.results import RESULTS, RESULTS_PATH
+from tests.browser.results import RESULTS, RESULTS_PATH, merge_parts, part_path
 from tests.conftest import IN_CI
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -38,6 +42,8 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 SETUP_COMMANDS = [["build_fonts", "--benchmark"]]  # the rest is in the seed
+# With pytest-xdist (make test-browser runs two workers) each worker has sites of its own.
+XDIST_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
 VISITED = pytest.StashKey[list]()
 SESSION_STARTED = pytest.StashKey[float]()
 
@@ -73,11 +79,16 @@ def pytest_runtest_makereport(item, call):
 
 
 def pytest_sessionfinish(session):
-    RESULTS.write()
+    if XDIST_WORKER:
+        RESULTS.write(part_path(XDIST_WORKER))
+    elif session.config.pluginmanager.hasplugin("dsession"):  # the controller of xdist workers
+        merge_parts(since=session.config.stash[SESSION_STARTED])
+    else:
+        RESULTS.write()
 
 
 def _fonts_measured_this_session(config):
-    """With pytest-xdist a worker measured them and wrote them in the results file."""
+    """With pytest-xdist a worker measured them; the merged results file has them."""
     path = RESULTS_PATH
     if not path.exists() or path.stat().st_mtime < config.stash[SESSION_STARTED]:
         return {}
@@ -111,7 +122,7 @@ def _site_database(folder, site_name):
     """A copy of the seed for the site; returns its URL and a function that drops it."""
     url = os.environ.get("DATABASE_URL", "")
     if seed.is_postgres(url):
-        suffix = site_name.replace("-", "_")
+        suffix = "_".join(filter(None, [site_name.replace("-", "_"), XDIST_WORKER]))
         name = f"{urlsplit(url).path.lstrip('/') or 'postgres'}_{suffix}"
         return seed.copy_pg_seed(url, name), lambda: seed.drop_pg_database(url, name)
     return seed.copy_sqlite_seed(folder / "site.sqlite3"), lambda: None
@@ -132,6 +143,20 @@ def _run_setup(env, log):
             log.flush()
             tail = Path(log.name).read_text(encoding="utf-8", errors="replace")[-3000:]
             pytest.fail(f"setting up the browser site: {' '.join(command)} failed\n{tail}")
+
+
+def _site_media(env, log, tmp_path_factory):
+    """Fill the site's media folder with the cut fonts: cut once per run (by the first site
+    set up, from its fresh copy of the seed), copied for every other site."""
+    base = tmp_path_factory.getbasetemp()
+    shared = (base.parent if XDIST_WORKER else base) / "browser-media"
+    with (shared.parent / "browser-media.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (shared.parent / "browser-media.done").exists():
+            shutil.rmtree(shared, ignore_errors=True)
+            _run_setup({**env, "MEDIA_ROOT": str(shared)}, log)
+            (shared.parent / "browser-media.done").touch()
+    shutil.copytree(shared, env["MEDIA_ROOT"])
 
 
 def _wait_until_serving(url, process, log_path):
@@ -175,7 +200,7 @@ def site_environment(tmp_path_factory, name="browser-site"):
         "BROWSER_SITE_LOG": str(folder / "site.log"),
     }
     with Path(env["BROWSER_SITE_LOG"]).open("w", encoding="utf-8") as log:
-        _run_setup(env, log)
+        _site_media(env, log, tmp_path_factory)
     yield env
     drop_database()
 

@@ -1,7 +1,8 @@
 """Collects what the browser tests found and writes test-results/a11y-results.json.
 
 The format is documented in tests/browser/test_axe.py; the accessibility report page
-(試験結果) is generated from this file.
+(試験結果) is generated from this file. With pytest-xdist each worker writes its part beside it
+(a11y-results.gw0.json …) and the controlling process merges the parts into the one file.
 """
 
 import json
@@ -82,13 +83,35 @@ class A11yResults:
             "fonts": self.fonts,
         }
 
-    def write(self):
+    def merge(self, part):
+        """Add what another process recorded (a part written by write())."""
+        self.tool.update(part["tool"])
+        self.axe_tags = self.axe_tags or part["axe_tags"]
+        self.rules.update(part["rules"])
+        self.pages += part["pages"]
+        self.checks += part["checks"]
+        self.fonts = self.fonts or part["fonts"]
+
+    def write(self, path=RESULTS_PATH):
         if not (self.pages or self.checks):
             return
-        RESULTS_PATH.parent.mkdir(parents=True, exist_ok=True)
-        RESULTS_PATH.write_text(
-            json.dumps(self.as_json(), ensure_ascii=False, indent=2), encoding="utf-8"
-        )
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(self.as_json(), ensure_ascii=False, indent=2), encoding="utf-8")
+
+
+def part_path(worker):
+    return RESULTS_PATH.with_name(f"{RESULTS_PATH.stem}.{worker}.json")
+
+
+def merge_parts(since):
+    """Merge the workers' parts written since that time into RESULTS_PATH; removes the parts."""
+    merged = A11yResults()
+    parts = sorted(RESULTS_PATH.parent.glob(f"{RESULTS_PATH.stem}.gw*.json"))
+    for path in parts:
+        if path.stat().st_mtime >= since:
+            merged.merge(json.loads(path.read_text(encoding="utf-8")))
+        path.unlink()
+    merged.write()
 
 
 RESULTS = A11yResults()
