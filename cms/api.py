@@ -15,8 +15,9 @@ from wagtail.api.v2.utils import BadRequestError
 
 class Pagination(WagtailPagination):
     def paginate_queryset(self, queryset, request, view=None):
-        page = super().paginate_queryset(queryset, request, view)
-        return queryset.none() if page.query.low_mark >= self.total_count else page
+        page = super().paginate_queryset(queryset, request, view)  # validates the offset
+        past_the_end = int(request.GET.get("offset", 0)) >= self.total_count
+        return page[:0] if past_the_end else page
 
 
 class PagesAPIViewSet(views.PagesAPIViewSet):

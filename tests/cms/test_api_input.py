@@ -44,3 +44,11 @@ def test_a_field_filter_with_a_value_its_field_cannot_hold_is_a_bad_request(clie
 def test_a_field_filter_still_filters(client, home_page):
     response = client.get(f"/api/v2/pages/?slug={home_page.slug}")
     assert [item["id"] for item in response.json()["items"]] == [home_page.pk]
+
+
+def test_a_search_past_its_last_result_is_an_empty_page(client):
+    found = client.get("/api/v2/pages/?search=農業").json()
+    assert found["items"]
+    response = client.get(f"/api/v2/pages/?search=農業&offset={'9' * 40}")
+    assert response.status_code == 200
+    assert response.json() == {"meta": found["meta"], "items": []}
