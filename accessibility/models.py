@@ -12,6 +12,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from accessibility import report
 from accessibility.kana import is_hiragana
 from search.index import AnalysedSearchField, page_search_fields
 
@@ -110,4 +111,7 @@ class AccessibilityReportPage(Page):
         criteria = self.results.get("criteria", [])
         context["jis_criteria"] = [c for c in criteria if c["since"] == "2.0"]
         context["added_criteria"] = [c for c in criteria if c["since"] != "2.0"]
+        context["checks"] = report.check_lines(self.results.get("checks", []))
+        context["tested_at"] = report.tested_at(self.results)
+        context["tested_pages"] = report.tested_page_lines(self.results.get("pages", []))
         return context

@@ -1,8 +1,10 @@
 """The seeded database the tests start from, built once and copied for each use.
 
 The seed is what `make setup` makes, less the fonts: migrated, `bootstrap_site --demo`,
-`import_plan`, `import_content_translations` (every language). Building it takes minutes, so it is
-built once and kept: a SQLite file, or a PostgreSQL database used as a `CREATE DATABASE … TEMPLATE`.
+`import_plan`, `import_content_translations` (every language), `publish_accessibility_report` (the
+accessibility pages in every language, from the committed results). Building it takes minutes, so
+it is built once and kept: a SQLite file, or a PostgreSQL database used as a `CREATE DATABASE …
+TEMPLATE`.
 Each pytest process (each xdist worker) and the browser site then start from a copy, in seconds.
 
 The seed is named by a digest of everything that can change what it holds: every file of the
@@ -40,6 +42,7 @@ SETUP_COMMANDS = [
     ["bootstrap_site", "--demo"],
     ["import_plan"],
     ["import_content_translations"],
+    ["publish_accessibility_report"],
 ]
 # What cannot change the database: documents, the front end, fonts, caches, the tests but this file.
 SKIPPED_FOLDERS = {

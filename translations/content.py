@@ -24,6 +24,7 @@ class ContentPack:
     departments: dict[str, str] = field(default_factory=dict)
     dx_priorities: list[dict] = field(default_factory=list)
     sections: dict[str, dict] = field(default_factory=dict)
+    accessibility: dict[str, dict] = field(default_factory=dict)  # by slug: policy, results
 
     def dx_priority(self, priority):
         """The translated row of 表1-3 at the priority's position, if it has the same number."""
@@ -83,4 +84,5 @@ def read_pack(content_dir: Path, language_code: str) -> ContentPack:
         departments=_optional(folder / "departments.json", {}),
         dx_priorities=_optional(folder / "dx_priorities.json", []),
         sections=_optional(folder / "sections.json", {}),
+        accessibility=_optional(folder / "accessibility.json", {}),
     )

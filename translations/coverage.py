@@ -16,6 +16,7 @@ from wagtail_localize.models import TranslationSource
 
 from translations.content import read_pack
 from translations.importer import CONTENT_DIR, page_items, snippet_items, target_languages
+from translations.pairing import translated_text
 from translations.sync import SyncReport
 
 KANA = re.compile(r"[\u3040-\u30ff\uff66-\uff9f]")
@@ -78,7 +79,7 @@ def measure_coverage(content_dir=CONTENT_DIR, language_codes=None):
             for path, japanese in segments:
                 size = len(japanese)
                 coverage.characters[kind] += size
-                text = strings.get(path, "")
+                text = translated_text(strings, path, japanese) or ""
                 if text.strip() and not still_japanese(text, code):
                     coverage.translated[kind] += size
                 else:

@@ -12,6 +12,7 @@ from itertools import chain
 from django.conf import settings
 from wagtail.models import Locale, Page
 
+from accessibility.models import AccessibilityPolicyPage, AccessibilityReportPage
 from glossary.models import GlossaryTerm
 from home.models import HomePage
 from measures.importer.proposals import submit_for_review, under_review
@@ -96,11 +97,14 @@ def _apply_points(priority, target, pack):
             type(link).objects.filter(pk=link.pk).update(points=wanted)
 
 
-def _page_item(page):
+def page_item(page):
+    """The importer's item for a Japanese page (its label names its kind first)."""
     if isinstance(page, MeasurePage):
         return Item(page, f"measure {page.number}", pairing.measure_strings)
     if isinstance(page, HomePage):
         return Item(page, "home", pairing.home_strings)
+    if isinstance(page, AccessibilityPolicyPage | AccessibilityReportPage):
+        return Item(page, f"accessibility {page.slug}", pairing.accessibility_strings)
     return Item(page, f"page {page.slug}", pairing.section_strings)
 
 
@@ -112,7 +116,7 @@ def page_items(source, report):
         return
     pages = Page.objects.descendant_of(home, inclusive=True).filter(locale=source)
     for page in pages.order_by("path").specific():
-        yield _page_item(page)
+        yield page_item(page)
 
 
 def import_languages(packs: list[ContentPack], report: SyncReport, reviser=None):
@@ -122,8 +126,13 @@ def import_languages(packs: list[ContentPack], report: SyncReport, reviser=None)
     seeding, objects translated into every language are not looked at.
     """
     source = Locale.get_default()
+    import_items(chain(snippet_items(source), page_items(source, report)), packs, report, reviser)
+
+
+def import_items(items, packs: list[ContentPack], report: SyncReport, reviser=None):
+    """Translate these items (Japanese objects) into each pack's language, as import_languages."""
     targets = [(Locale.objects.get(language_code=pack.language_code), pack) for pack in packs]
-    for item in chain(snippet_items(source), page_items(source, report)):
+    for item in items:
         wanted = targets
         if reviser is None:
             wanted = [(lo, pack) for lo, pack in targets if not item.instance.has_translation(lo)]

@@ -14,8 +14,29 @@ def _lines(values):
     return ""
 
 
+def _has_text(value):
+    return isinstance(value, str) and bool(value.strip())
+
+
 def _keep(strings):
-    return {path: text for path, text in strings.items() if isinstance(text, str) and text.strip()}
+    """The translated values only; a rich-text field's {Japanese: translation} keeps its
+    translated entries."""
+    kept = {}
+    for path, value in strings.items():
+        if isinstance(value, dict):
+            value = {source: text for source, text in value.items() if _has_text(text)}
+        if value and (isinstance(value, dict) or _has_text(value)):
+            kept[path] = value
+    return kept
+
+
+def translated_text(strings, path, source_text):
+    """The translation of one segment, or None. The strings of a rich-text field share its path,
+    so they are paired by their Japanese text ({path: {Japanese: translation}})."""
+    value = strings.get(path)
+    if isinstance(value, dict):
+        return value.get(source_text)
+    return value
 
 
 def measure_strings(page, pack):
@@ -73,6 +94,14 @@ def section_strings(page, pack):
     """The section pages (measures, glossary, open data): title and, for open data, licence."""
     data = pack.sections.get(page.slug, {})
     return _keep({"title": data.get("title"), "licence": data.get("licence")})
+
+
+def accessibility_strings(page, pack):
+    """The accessibility policy and its 試験結果 page (by slug): the title and, for the policy,
+    each paragraph and heading of its body, paired with the Japanese it translates."""
+    data = pack.accessibility.get(page.slug, {})
+    body = {entry.get("source"): entry.get("text") for entry in data.get("body", [])}
+    return _keep({"title": data.get("title"), "body": body})
 
 
 def glossary_strings(term, pack):

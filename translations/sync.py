@@ -17,6 +17,7 @@ from wagtail_localize.models import StringTranslation, Translation, TranslationS
 from wagtail_localize.strings import StringValue
 
 from measures.importer.proposals import submit_for_review, under_review
+from translations.pairing import translated_text
 
 IMPORT_TOOL = "import_content_translations"
 
@@ -76,9 +77,9 @@ def _store(segment, locale, text, dry_run=False):
 def _store_strings(source, locale, strings, label, report, dry_run=False):
     changed = False
     paths = set()
-    for segment in source.stringsegment_set.select_related("context"):
+    for segment in source.stringsegment_set.select_related("context", "string"):
         paths.add(segment.context.path)
-        text = strings.get(segment.context.path)
+        text = translated_text(strings, segment.context.path, segment.string.data)
         if text:
             changed |= _store(segment, locale, text, dry_run)
     for path in sorted(set(strings) - paths):

@@ -58,8 +58,8 @@ def pytest_configure(config):
     config.stash[SESSION_STARTED] = time.time()
     config.addinivalue_line(
         "markers",
-        "a11y_check(name, criteria): a check of ours, reported in a11y-results.json with the "
-        "WCAG success criteria it covers",
+        "a11y_check(id, criteria): a check of ours, reported in a11y-results.json with the "
+        "WCAG success criteria it covers; the id's label is in accessibility/site_checks.py",
     )
 
 
@@ -69,11 +69,11 @@ def pytest_runtest_makereport(item, call):
     marker = item.get_closest_marker("a11y_check")
     if marker and (report.when == "call" or (report.when == "setup" and not report.passed)):
         RESULTS.add_check(
-            name=marker.args[0],
+            check_id=marker.args[0],
             criteria=list(marker.kwargs.get("criteria", [])),
             test=item.nodeid,
             outcome=report.outcome,
-            urls=item.stash.get(VISITED, []),
+            visits=item.stash.get(VISITED, []),
         )
     return report
 
@@ -309,14 +309,21 @@ def fontless_browser(playwright, tmp_path_factory):
 
 
 @pytest.fixture
-def open_page(browser, site_url, request):
+def note_visit(request):
+    """note_visit(path, width): a page the test opened, for its check's entry in the results
+    (open_page notes its own)."""
+    visited = request.node.stash.setdefault(VISITED, [])
+    return lambda path, width: visited.append((path, width))
+
+
+@pytest.fixture
+def open_page(browser, site_url, note_visit):
     """open_page(path, width=1280, **context options) → a Playwright page, fonts loaded.
 
     Context options are Playwright's (color_scheme, reduced_motion, forced_colors,
     java_script_enabled …); cookies={"name": "value"} are set first.
     """
     contexts = []
-    request.node.stash[VISITED] = []
 
     def open_(path, width=1280, height=900, cookies=None, init_script=None, **options):
         context = browser.new_context(viewport={"width": width, "height": height}, **options)
@@ -331,8 +338,7 @@ def open_page(browser, site_url, request):
         page.goto(site_url + path)
         if options.get("java_script_enabled", True):
             page.evaluate("document.fonts.ready.then(() => true)")
-        if path not in request.node.stash[VISITED]:
-            request.node.stash[VISITED].append(path)
+        note_visit(path, width)
         return page
 
     yield open_

@@ -11,8 +11,10 @@ from datetime import UTC, datetime
 
 from django.conf import settings
 
+from tests.browser.pages import page_type
+
 RESULTS_PATH = settings.BASE_DIR / "test-results" / "a11y-results.json"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 
 class A11yResults:
@@ -57,9 +59,18 @@ class A11yResults:
             }
         )
 
-    def add_check(self, *, name, criteria, test, outcome, urls):
+    def add_check(self, *, check_id, criteria, test, outcome, visits):
+        """One run of a check of ours; visits: the (path, width) of each page it opened."""
         self.checks.append(
-            {"name": name, "criteria": criteria, "test": test, "outcome": outcome, "urls": urls}
+            {
+                "id": check_id,
+                "criteria": criteria,
+                "test": test,
+                "outcome": outcome,
+                "urls": list(dict.fromkeys(path for path, _width in visits)),
+                "pages": sorted({page_type(path) for path, _width in visits}),
+                "widths": sorted({width for _path, width in visits}, reverse=True),
+            }
         )
 
     def set_fonts(self, *, url, runs, site, generic):

@@ -21,6 +21,8 @@ PATHS = [
     "glossary/",
     "open-data/",
     "search/?q=DX",
+    "accessibility/",
+    "accessibility/results/",
 ]
 
 

@@ -5,12 +5,12 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 
-from accessibility.models import AccessibilityPolicyPage, AccessibilityReportPage
-from accessibility.policy import POLICY_BODY, POLICY_TITLE, REPORT_TITLE
+from accessibility.publishing import NoHomePage, publish_report
 from accessibility.report import summarise
-from home.models import HomePage
-from home.tree import ensure_child
+from search.index import updates_deferred
+from translations.content import ContentError
 
 # The committed results of the last full browser run (.ci/run records it). Never the local
 # test-results/: a partial run there must not become the public conformance report.
@@ -20,7 +20,9 @@ DEFAULT_RESULTS = settings.BASE_DIR / "accessibility" / "data" / "a11y-results.j
 class Command(BaseCommand):
     help = (
         "Publish the accessibility test results page (JIS X 8341-3 style) from the browser test "
-        "run's results file, creating the accessibility policy page if it does not exist."
+        "run's results file, creating the accessibility policy page if it does not exist; "
+        "missing translations of both are made from the content packs, and the translated "
+        "results pages get the same results."
     )
 
     def add_arguments(self, parser):
@@ -34,23 +36,20 @@ class Command(BaseCommand):
             summary = summarise(json.loads(path.read_text(encoding="utf-8")))
         except (ValueError, KeyError) as error:
             raise CommandError(f"{path}: not a results file ({error})") from error
-        home = HomePage.objects.filter(locale__language_code=settings.LANGUAGE_CODE).first()
-        if home is None:
-            raise CommandError("no home page: run import_plan first")
-        policy, _created = ensure_child(
-            home, AccessibilityPolicyPage, "accessibility", title=POLICY_TITLE, body=POLICY_BODY
-        )
-        report, created = ensure_child(
-            policy, AccessibilityReportPage, "results", title=REPORT_TITLE, results=summary
-        )
-        if not created:
-            if report.results == summary and report.live:
-                self.stdout.write("Nothing changed: the published results are the same.")
-                return
-            report.results = summary
-            report.save_revision().publish()
-        failed = sum(c["result"] == "failed" for c in summary["criteria"])
-        self.stdout.write(
-            f"Published {report.url_path}: {len(summary['pages'])} page views tested, "
-            f"{failed} criteria failed."
-        )
+        try:
+            with updates_deferred(), transaction.atomic():
+                publication = publish_report(summary)
+        except (NoHomePage, ContentError) as error:
+            raise CommandError(str(error)) from error
+        if publication.changed:
+            failed = sum(c["result"] == "failed" for c in summary["criteria"])
+            self.stdout.write(
+                f"Published {publication.report.url_path}: {len(summary['pages'])} pages tested, "
+                f"{failed} criteria failed; the same results in "
+                f"{len(publication.translations_updated)} translations."
+            )
+        else:
+            self.stdout.write("Nothing changed: the published results are the same.")
+        if publication.translations_created:
+            created = len(publication.translations_created)
+            self.stdout.write(f"Made {created} translated pages from the content packs.")
