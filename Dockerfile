@@ -4,7 +4,8 @@ FROM python:3.11-slim
 RUN apt-get update && apt-get install -y --no-install-recommends gettext postgresql-client \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
-COPY pyproject.toml README.md ./
+COPY pyproject.toml README.md requirements.lock ./
 COPY . .
-RUN pip install --no-cache-dir . gunicorn
+# The versions the site is tested and audited with (requirements.lock, `make lock`).
+RUN pip install --no-cache-dir -c requirements.lock '.[production]'
 EXPOSE 8000

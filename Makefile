@@ -2,8 +2,12 @@
 PYTHON ?= python3.11
 VENV ?= .venv
 BIN := $(VENV)/bin
-# Installed once per pyproject.toml: `make test` does not reinstall when nothing changed.
+# Installed once per pyproject.toml and lock file: `make test` does not reinstall when nothing
+# changed. The lock file pins every package (within pyproject.toml's ranges) to the versions the
+# site is tested and audited with; `make lock` re-resolves it.
 INSTALLED := $(VENV)/.installed
+LOCK := requirements.lock
+EXTRAS := dev,production
 UI_LANGUAGES := en pt_BR es zh_Hans ko vi
 # pytest-xdist workers (one per CPU by default), each taking whole test files so that a file's
 # set-up runs once; the browser tests run after them, in BROWSER_WORKERS workers with a site and
@@ -17,7 +21,7 @@ BROWSER_WORKERS ?= 2
 # then never rewrite a catalogue another process is reading.
 CATALOGUES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/*.po))
 
-.PHONY: help install setup run test test-browser lint messages catalogues
+.PHONY: help install lock audit setup run test test-browser lint messages catalogues
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -27,10 +31,23 @@ $(BIN)/python:
 
 install: $(INSTALLED) ## install the site and its test tools into .venv
 
-$(INSTALLED): pyproject.toml | $(BIN)/python
+$(INSTALLED): pyproject.toml $(LOCK) | $(BIN)/python
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet -c $(LOCK) -e '.[$(EXTRAS)]'
 	touch $@
+
+lock: ## re-resolve the newest versions within pyproject.toml's ranges into requirements.lock
+	rm -rf .cache/lock-venv
+	$(PYTHON) -m venv .cache/lock-venv
+	.cache/lock-venv/bin/pip install --quiet --upgrade pip
+	.cache/lock-venv/bin/pip install --quiet -e '.[$(EXTRAS)]'
+	{ echo "# Every package \`make install\` and the Dockerfile install, pinned (pip install -c)."; \
+	  echo "# Made by \`make lock\` from pyproject.toml's ranges; checked by \`make audit\`."; \
+	  .cache/lock-venv/bin/pip freeze --exclude-editable; } >$(LOCK)
+	rm -rf .cache/lock-venv
+
+audit: install ## check the pinned packages for known vulnerabilities (PyPI's advisories; overrides in audit-overrides.toml)
+	$(BIN)/python .ci/audit_dependencies.py $(LOCK) audit-overrides.toml
 
 catalogues: $(CATALOGUES) ## compile the interface catalogues that changed
 

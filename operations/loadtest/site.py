@@ -1,0 +1,135 @@
+"""A copy of a seeded site, run as production runs it: cms.settings.production under gunicorn.
+
+The site's environment is what README's configuration table asks of a deployment: its own
+SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL, STAFF_2FA_REQUIRED on, no DEMO_PASSWORD, behind a proxy
+that says HTTPS (TRUST_X_FORWARDED_PROTO). Tasks run in-process (no CELERY_BROKER_URL), mails go
+to files. The static files are collected as the compose file's web service does before gunicorn.
+"""
+
+import os
+import secrets
+import socket
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from django.conf import settings
+
+from operations.loadtest.browser import Browser
+
+WORKERS = 2
+# Set in the copy's environment only: prepare_load_test changes passwords and submits changes.
+COPY_MARKER = "LOAD_TEST_SITE_COPY"
+
+
+def seeded_database():
+    """The test suite's seed (tests/seed.py, built if missing: a few minutes the first time)."""
+    environment = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "-m", "tests.seed", "prepare"],
+        cwd=settings.BASE_DIR,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return Path(result.stdout.split()[-1])
+
+
+def copy_database(source, target):
+    """A consistent copy with SQLite's backup API, also of a database a site is using."""
+    target.unlink(missing_ok=True)
+    with sqlite3.connect(source) as original, sqlite3.connect(target) as copy:
+        original.backup(copy)
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class ProductionSite:
+    def __init__(self, work_dir, port):
+        self.work_dir = Path(work_dir)
+        self.port = port
+        self.database = self.work_dir / "site.sqlite3"
+        self.log = self.work_dir / "gunicorn.log"
+        self.process = None
+
+    def environment(self):
+        inherited = {
+            k: v
+            for k, v in os.environ.items()
+            if k not in {"DEMO_PASSWORD", "CELERY_BROKER_URL", "EMAIL_HOST", "SEARCH_URL"}
+        }
+        return {
+            **inherited,
+            "DJANGO_SETTINGS_MODULE": "cms.settings.production",
+            "SECRET_KEY": secrets.token_urlsafe(50),
+            "ALLOWED_HOSTS": "127.0.0.1",
+            "DATABASE_URL": f"sqlite:///{self.database}",
+            "STAFF_2FA_REQUIRED": "1",
+            "TRUST_X_FORWARDED_PROTO": "1",
+            "STATIC_ROOT": str(self.work_dir / "static"),
+            "MEDIA_ROOT": str(self.work_dir / "media"),
+            "EMAIL_FILE_PATH": str(self.work_dir / "mail"),
+            "WAGTAILADMIN_BASE_URL": f"https://127.0.0.1:{self.port}",
+            "PYTHONPATH": str(settings.BASE_DIR),
+            COPY_MARKER: "1",
+        }
+
+    def manage(self, *arguments):
+        """A management command run in the site's environment; returns its standard output."""
+        result = subprocess.run(  # noqa: S603
+            [sys.executable, "manage.py", *arguments],
+            cwd=settings.BASE_DIR,
+            env=self.environment(),
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if result.returncode != 0:
+            raise RuntimeError(f"manage.py {' '.join(arguments)} failed:\n{result.stderr[-3000:]}")
+        return result.stdout
+
+    def start(self):
+        with self.log.open("w") as log:
+            self.process = subprocess.Popen(  # noqa: S603
+                [
+                    sys.executable,
+                    "-m",
+                    "gunicorn",
+                    "cms.wsgi",
+                    f"--bind=127.0.0.1:{self.port}",
+                    f"--workers={WORKERS}",
+                    # No control interface: its socket's default path is shared by every gunicorn
+                    # of the user.
+                    "--no-control-socket",
+                ],
+                cwd=settings.BASE_DIR,
+                env=self.environment(),
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
+        self._wait_until_healthy()
+
+    def _wait_until_healthy(self, seconds=60):
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"gunicorn stopped; see {self.log}")
+            try:
+                if Browser("127.0.0.1", self.port).get("/healthz").status == 200:
+                    return
+            except OSError:
+                pass
+            time.sleep(0.5)
+        raise RuntimeError(f"the site did not become healthy in {seconds} s; see {self.log}")
+
+    def stop(self):
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(timeout=30)
