@@ -12,7 +12,15 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.mark.parametrize(
-    "url", ["/ja/search/?q=%00", "/ja/measures/?department=1%00", "/en/?locale=%00", "/ja/?%00=1"]
+    "url",
+    [
+        "/ja/search/?q=%00",
+        "/ja/measures/?department=1%00",
+        "/ja/?year=2023%00",
+        "/en/?locale=%00",
+        "/ja/?%00=1",
+        "/api/v2/pages/find/?id=%00",
+    ],
 )
 def test_public_pages_refuse_a_nul_character(client, url):
     assert client.get(url).status_code == 400
