@@ -10,6 +10,7 @@ database) has cut.
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import io
 import json
@@ -17,7 +18,7 @@ import multiprocessing
 import os
 import tempfile
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import ExitStack
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -193,7 +194,33 @@ def make(cuts):
     """Put the files not yet in storage there: from the cache, or cut (in parallel if many)."""
     missing = [job for job in dict.fromkeys(cuts) if not default_storage.exists(job.file)]
     cached = cache_dir() / "cuts"
-    to_cut = [job for job in missing if not (cached / Path(job.file).name).is_file()]
+    if any(not (cached / Path(job.file).name).is_file() for job in missing):
+        with _cutting_lock():
+            _cut_into(cached, missing)
+    for job in missing:
+        if not default_storage.exists(job.file):
+            content = (cached / Path(job.file).name).read_bytes()
+            default_storage.save(job.file, ContentFile(content))
+
+
+@contextmanager
+def _cutting_lock():
+    """One build cuts at a time: builds started together on a new machine (the test passes side
+    by side, a worker and `build_fonts`) need the same files, and each would cut them all with
+    every core. The others wait, then find what the first one cut in the cache."""
+    lock_path = cache_dir() / "cutting.lock"
+    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    with lock_path.open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def _cut_into(cached, jobs):
+    """Cut what the cache folder does not hold yet (looked at again once the lock is held)."""
+    to_cut = [job for job in jobs if not (cached / Path(job.file).name).is_file()]
     if to_cut:
         for source in {job.source for job in to_cut}:
             _source_facts(source)  # decompress each source once, before the workers fork
@@ -206,7 +233,3 @@ def make(cuts):
                 contents = map(_cut_job, to_cut)
             for job, content in zip(to_cut, contents, strict=True):  # kept as each is done
                 _write_atomically(cached / Path(job.file).name, content)
-    for job in missing:
-        if not default_storage.exists(job.file):
-            content = (cached / Path(job.file).name).read_bytes()
-            default_storage.save(job.file, ContentFile(content))

@@ -1,6 +1,7 @@
 """Cutting one subset from the shipped sources, and the cache of cut files."""
 
 import io
+import threading
 
 import pytest
 from django.core.files.storage import default_storage
@@ -65,3 +66,24 @@ def test_a_cut_is_taken_from_the_cache_when_there(settings, tmp_path, cached):
         stored = file.read()
     assert stored == kept.read_bytes()
     assert (stored == b"kept from an earlier build") is cached
+
+
+def test_a_build_waits_for_another_cutting_and_takes_its_cuts(settings, tmp_path):
+    """Builds started together (the test passes side by side on a new machine) cut once."""
+    settings.FONT_CACHE_DIR = tmp_path / "cache"
+    settings.MEDIA_ROOT = tmp_path / "media"
+    job = cutting.plan_cut("test", REGULAR, _codepoints(TEXT))
+    kept = tmp_path / "cache" / "cuts" / job.file.removeprefix("fonts/")
+    second_build = threading.Thread(target=cutting.make, args=([job],))
+
+    with cutting._cutting_lock():  # the first build, cutting
+        second_build.start()
+        second_build.join(timeout=1)
+        assert second_build.is_alive()
+        kept.parent.mkdir(parents=True)
+        kept.write_bytes(b"cut by the first build")
+    second_build.join(timeout=60)
+
+    assert not second_build.is_alive()
+    with default_storage.open(job.file) as file:
+        assert file.read() == b"cut by the first build"
