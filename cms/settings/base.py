@@ -10,7 +10,7 @@ from pathlib import Path
 
 import dj_database_url
 from celery.schedules import crontab
-from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 
 env = os.environ.copy()
 
@@ -210,15 +210,15 @@ if env.get("EMAIL_FILE_PATH"):
     EMAIL_FILE_PATH = env["EMAIL_FILE_PATH"]
 
 # django-csp (cms/csp.py picks the policy): the public pages run only the site's own scripts and
-# stylesheets, with no inline script and no style attribute; the one inline stylesheet (the
-# page's own @font-face rules, fonts/templatetags/font_tags.py) carries the request's nonce.
+# stylesheets, with no inline script, no inline stylesheet and no style attribute. No nonce either:
+# a public page is the same for every visitor, so that it can be cached (page_cache/).
 # https://django-csp.readthedocs.io/en/latest/configuration.html
 
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
         "script-src": [SELF],
-        "style-src": [SELF, NONCE],
+        "style-src": [SELF],
         "style-src-attr": [NONE],
         "img-src": [SELF],
         "font-src": [SELF],
