@@ -39,6 +39,8 @@ from fonts.cutting import (
 )
 from fonts.faces import FACES, FACES_BY_KEY, JAPANESE, WEIGHT_VALUES, face_of
 from fonts.shown import Shown, chrome_characters, live_pages, page_html, shown_characters
+from page_cache.affected import everything
+from page_cache.purge import purge_on_commit
 
 MANIFEST_NAME = f"{STORAGE_DIR}/manifest.json"
 MANIFEST_CACHE_KEY = "fonts.manifest"
@@ -300,6 +302,8 @@ def build_fonts(benchmark=False):
             generic_rules + others + digit_rules, "generic"
         )
     _save_manifest(manifest)
+    # Every page links the new stylesheets now.
+    purge_on_commit(everything)
     return manifest
 
 
