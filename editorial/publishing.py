@@ -13,6 +13,9 @@ from django.utils.module_loading import import_string
 from wagtail.signals import page_published
 
 PUBLISH_RECEIVERS = (
+    # The cached pages showing it are purged (page_cache/): first, so that the font re-cut,
+    # which renders pages when its task runs in-process, reads them anew.
+    ("page_cache.signals.purge_on_publish", None),
     # The public 更新履歴 of a measure, with the editor's note.
     ("editorial.history.record_publication", "measures.MeasurePage"),
     # A translated measure's glossary terms and departments in its own language.

@@ -11,7 +11,8 @@ from the published text in two layers, one file each per weight:
 - the CORE subset: ASCII, kana (ふりがな readings) and every character shown on at least half
   of the pages, with the UI strings; linked from every page, so it is fetched once per visit;
 - a PAGE subset per live page: exactly the characters of that page the core lacks (a measure page
-  has 50-150), declared in the page's head;
+  has 50-150), declared in a stylesheet of the page's own (no inline <style>: the HTML stays
+  cacheable);
 - for the Noto faces, a NAMES subset: what pages of other languages show in the face, which is
   the language switcher's 한국어, 简体中文 or Tiếng Việt; linked from every page, a few KB.
 

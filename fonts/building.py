@@ -39,11 +39,13 @@ from fonts.cutting import (
 )
 from fonts.faces import FACES, FACES_BY_KEY, JAPANESE, WEIGHT_VALUES, face_of
 from fonts.shown import Shown, chrome_characters, live_pages, page_html, shown_characters
+from page_cache.affected import everything
+from page_cache.purge import purge_on_commit
 
 MANIFEST_NAME = f"{STORAGE_DIR}/manifest.json"
 MANIFEST_CACHE_KEY = "fonts.manifest"
 MANIFEST_CACHE_SECONDS = 60  # a worker's re-cut reaches every web process within a minute
-MANIFEST_VERSION = 4
+MANIFEST_VERSION = 5
 CORE_SHARE = 0.5  # a character on at least this share of a face's pages goes into its core
 FALLBACK_CHUNK = 200  # code points per generic fallback slice
 ASCII = frozenset(chr(c) for c in range(0x20, 0x7F))
@@ -116,13 +118,6 @@ def _rule(family, weight, job, unicode_range=None):
     )
 
 
-def _page_rule(family, weight, job):
-    """A page's @font-face, inline in its head, so its URL is absolute."""
-    return _rule(family, weight, job).replace(
-        f'url("{Path(job.file).name}")', f'url("{default_storage.url(job.file)}")'
-    )
-
-
 def _stylesheet(rules, stem):
     licences = "\n".join(f"/* {face.licence} */" for face in FACES)
     text = "\n".join([licences, *rules]) + "\n"
@@ -166,7 +161,11 @@ def _from_table(table):
 
 
 def _page_entry(needed):
-    """The manifest entry of a page needing these {(face key, weight): characters}, its cuts."""
+    """The manifest entry of a page needing these {(face key, weight): characters}, its cuts.
+
+    The page's @font-face rules go to a stylesheet of their own, named by its content like the
+    cuts, not inline: an inline <style> would need the request's CSP nonce, and a page whose HTML
+    differs per response could not be cached."""
     rules, cuts = [], []
     for face in FACES:
         for weight in WEIGHT_VALUES:
@@ -175,12 +174,12 @@ def _page_entry(needed):
                 f"{face.key}-{weight}-page", face.sources[weight], _codepoints(characters)
             )
             if job:
-                rules.append(_page_rule(face.family, weight, job))
+                rules.append(_rule(face.family, weight, job))
                 cuts.append(job)
     entry = {
         "characters": _characters_table(needed),
         "preload": [job.file for job in cuts],
-        "rules": "".join(rules),
+        "stylesheet": _stylesheet(rules, "page"),
     }
     return entry, cuts
 
@@ -303,6 +302,8 @@ def build_fonts(benchmark=False):
             generic_rules + others + digit_rules, "generic"
         )
     _save_manifest(manifest)
+    # Every page links the new stylesheets now.
+    purge_on_commit(everything)
     return manifest
 
 
@@ -329,9 +330,9 @@ def current_manifest():
 
 
 def page_fonts(manifest, page):
-    """(files to preload, inline @font-face rules) of a page: its own subset, if it has one."""
+    """(files to preload, stylesheet or None) of a page: its own subset, if it has one."""
     entry = manifest["pages"].get(str(page.pk)) if page is not None and page.pk else None
-    return (entry["preload"], entry["rules"]) if entry else ([], "")
+    return (entry["preload"], entry["stylesheet"]) if entry else ([], None)
 
 
 def first_view_preload(manifest, language):

@@ -17,6 +17,8 @@ from wagtail.models import Locale, WorkflowState
 from home.models import HomePage
 from measures.importer.proposals import system_user, under_review
 from measures.models import MeasurePage, ProgressReport
+from page_cache import affected
+from page_cache.purge import purge_on_commit
 from reporting.models import ReportingRound, RoundStatus
 
 
@@ -96,6 +98,8 @@ def close_round(round_, user=None):
         round_.save()
         for home in HomePage.objects.all():
             set_report_year(home, round_.fiscal_year, user)
+        # Every public page shows the report year (a home page with a draft gets it unpublished).
+        purge_on_commit(affected.everything)
 
 
 def set_report_year(home, fiscal_year, user):

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import dj_database_url
 from celery.schedules import crontab
-from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 
 env = os.environ.copy()
 
@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     # Before wagtail.admin: its login template (no "remember me") replaces Wagtail's.
     "staff_accounts",
     "operations",
+    "page_cache",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -79,6 +80,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "cms.middleware.RejectNulCharactersMiddleware",
+    # Near the top: a cached page skips the rest (page_cache/middleware.py).
+    "page_cache.middleware.PageCacheMiddleware",
     "cms.csp.SitePolicyMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -131,6 +134,25 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# CACHE_URL: redis://host:port/db, shared by every process of the site (production); empty: files
+# under .cache/django-cache, which the processes of one machine share (the embedded default);
+# file:///abs/path: files there (a copy of the site of its own, as the load test and bench run).
+CACHE_URL = env.get("CACHE_URL", "")
+if CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": CACHE_URL.removeprefix("file://")
+            or str(BASE_DIR / ".cache" / "django-cache"),
+            # Django's default of 300 entries would drop pages of a site with a few hundred.
+            "OPTIONS": {"MAX_ENTRIES": 100_000},
+        }
+    }
 
 # django-axes' backend first: it refuses a locked-out user or address before any password check.
 AUTHENTICATION_BACKENDS = [
@@ -210,15 +232,15 @@ if env.get("EMAIL_FILE_PATH"):
     EMAIL_FILE_PATH = env["EMAIL_FILE_PATH"]
 
 # django-csp (cms/csp.py picks the policy): the public pages run only the site's own scripts and
-# stylesheets, with no inline script and no style attribute; the one inline stylesheet (the
-# page's own @font-face rules, fonts/templatetags/font_tags.py) carries the request's nonce.
+# stylesheets, with no inline script, no inline stylesheet and no style attribute. No nonce either:
+# a public page is the same for every visitor, so that it can be cached (page_cache/).
 # https://django-csp.readthedocs.io/en/latest/configuration.html
 
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
         "script-src": [SELF],
-        "style-src": [SELF, NONCE],
+        "style-src": [SELF],
         "style-src-attr": [NONE],
         "img-src": [SELF],
         "font-src": [SELF],
@@ -273,6 +295,12 @@ PERMISSIONS_POLICY = {
     )
 }
 
+# The page cache (page_cache/): how long Django's cache keeps a public page (0: not at all), and
+# how long nginx's proxy cache does (deploy/nginx/). Both are purged on every change; the times
+# only bound what a request rendering during a purge may leave behind in nginx.
+PAGE_CACHE_SECONDS = int(env.get("PAGE_CACHE_SECONDS", str(24 * 60 * 60)))
+PROXY_CACHE_SECONDS = int(env.get("PROXY_CACHE_SECONDS", "60"))
+
 # Wagtail
 
 WAGTAIL_SITE_NAME = "第3次小山市情報化基本計画"
@@ -311,6 +339,31 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 # Staff avatars are not fetched from Gravatar: the admin makes no requests to third parties.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_FINISH_WORKFLOW_ACTION = "editorial.approval.publish_approved"
+# The frontend caches page_cache.purge purges (wagtail.contrib.frontend_cache is not installed:
+# the page cache decides what to purge, not Wagtail's page signals). FRONTEND_CACHE_URL: the
+# proxy taking HTTP PURGE (the shipped nginx); CLOUDFLARE_* and CLOUDFRONT_DISTRIBUTION_ID: a CDN
+# (CloudFront needs boto3 and AWS credentials in the environment).
+# https://docs.wagtail.org/en/stable/reference/contrib/frontendcache.html
+FRONTEND_CACHE_URL = env.get("FRONTEND_CACHE_URL", "")
+WAGTAILFRONTENDCACHE = {}
+if FRONTEND_CACHE_URL:
+    WAGTAILFRONTENDCACHE["proxy"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": FRONTEND_CACHE_URL,
+    }
+if env.get("CLOUDFLARE_ZONEID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": env.get("CLOUDFLARE_BEARER_TOKEN", ""),
+        "ZONEID": env["CLOUDFLARE_ZONEID"],
+    }
+if env.get("CLOUDFRONT_DISTRIBUTION_ID"):
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": env["CLOUDFRONT_DISTRIBUTION_ID"],
+    }
+# The purge names each language's URL itself (page_cache.affected).
+WAGTAILFRONTENDCACHE_LANGUAGES = []
 
 WAGTAILADMIN_USER_LOGIN_FORM = "staff_accounts.forms.StaffLoginForm"
 

@@ -6,6 +6,11 @@ from .dev import env
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# No page cache: a test's rollback would leave its pages behind for the next (purges run on
+# commit). The page cache's own tests turn it on (tests/page_cache/).
+PAGE_CACHE_SECONDS = 0
+FRONTEND_CACHE_URL = ""
+WAGTAILFRONTENDCACHE = {}
 if not env.get("EMAIL_FILE_PATH"):
     EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES = {

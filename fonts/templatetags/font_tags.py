@@ -3,7 +3,6 @@
 from django import template
 from django.core.files.storage import default_storage
 from django.utils.html import format_html, format_html_join
-from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from fonts.building import current_manifest, first_view_preload, page_fonts
@@ -13,11 +12,13 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def font_faces(context):
-    """The font stylesheet, the page's own subset, and a preload of what a first view uses."""
+    """The font stylesheet, the page's own subset's, and a preload of what a first view uses.
+
+    Nothing here differs per request (no CSP nonce), so the page's HTML can be cached."""
     manifest = current_manifest()
     if manifest is None:
         return ""
-    page_preload, page_rules = page_fonts(manifest, context.get("page"))
+    page_preload, page_stylesheet = page_fonts(manifest, context.get("page"))
     # The core of the page's language; passages in other languages fetch theirs when drawn.
     first_view = [*first_view_preload(manifest, get_language()), *page_preload]
     preloads = format_html_join(
@@ -26,23 +27,12 @@ def font_faces(context):
         ((default_storage.url(name),) for name in first_view),
     )
     stylesheet = default_storage.url(manifest["stylesheet"])
-    page_style = (
+    page_link = (
         format_html(
-            '\n  <style id="page-fonts"{}>{}</style>',
-            _nonce_attribute(context),
-            mark_safe(page_rules),  # noqa: S308 -- @font-face rules built by fonts.building, no user text
+            '\n  <link rel="stylesheet" id="page-fonts" href="{}">',
+            default_storage.url(page_stylesheet),
         )
-        if page_rules
+        if page_stylesheet
         else ""
     )
-    return format_html(
-        '{}\n  <link rel="stylesheet" href="{}">{}', preloads, stylesheet, page_style
-    )
-
-
-def _nonce_attribute(context):
-    """The Content-Security-Policy nonce of the request (django-csp), which lets the page's own
-    @font-face rules stay inline: they differ from page to page."""
-    nonce = getattr(context.get("request"), "csp_nonce", None)
-    # A lazy object that is false until read: reading it is what puts the nonce in the header.
-    return "" if nonce is None else format_html(' nonce="{}"', str(nonce))
+    return format_html('{}\n  <link rel="stylesheet" href="{}">{}', preloads, stylesheet, page_link)

@@ -52,9 +52,12 @@ def free_port():
 
 
 class ProductionSite:
-    def __init__(self, work_dir, port):
+    """variables: more of the environment (FRONTEND_CACHE_URL, PAGE_CACHE_SECONDS…)."""
+
+    def __init__(self, work_dir, port, variables=None):
         self.work_dir = Path(work_dir)
         self.port = port
+        self.variables = variables or {}
         self.database = self.work_dir / "site.sqlite3"
         self.log = self.work_dir / "gunicorn.log"
         self.process = None
@@ -63,7 +66,15 @@ class ProductionSite:
         inherited = {
             k: v
             for k, v in os.environ.items()
-            if k not in {"DEMO_PASSWORD", "CELERY_BROKER_URL", "EMAIL_HOST", "SEARCH_URL"}
+            if k
+            not in {
+                "DEMO_PASSWORD",
+                "CELERY_BROKER_URL",
+                "EMAIL_HOST",
+                "SEARCH_URL",
+                "CACHE_URL",
+                "FRONTEND_CACHE_URL",
+            }
         }
         return {
             **inherited,
@@ -77,8 +88,11 @@ class ProductionSite:
             "MEDIA_ROOT": str(self.work_dir / "media"),
             "EMAIL_FILE_PATH": str(self.work_dir / "mail"),
             "WAGTAILADMIN_BASE_URL": f"https://127.0.0.1:{self.port}",
+            # The copy's own page cache, shared by its workers: not the checkout's.
+            "CACHE_URL": f"file://{self.work_dir / 'django-cache'}",
             "PYTHONPATH": str(settings.BASE_DIR),
             COPY_MARKER: "1",
+            **self.variables,
         }
 
     def manage(self, *arguments):
