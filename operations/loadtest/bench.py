@@ -14,7 +14,7 @@ import time
 from dataclasses import dataclass
 
 from operations.loadtest.browser import Browser
-from operations.loadtest.reviewer import approve, sign_in
+from operations.loadtest.reviewer import approve, sign_in_as_prepared
 from operations.loadtest.stack import prepare_copy, running
 from operations.loadtest.traffic import Figures, percentile, run_clients
 
@@ -158,13 +158,7 @@ def publish_to_visible(port, preparation, urls):
     change = preparation["changes"][0]
     warm(port, urls)
     reviewer = Browser("127.0.0.1", port)
-    sign_in(
-        reviewer,
-        Figures(),
-        preparation["reviewer"],
-        preparation["password"],
-        preparation["totp_key"],
-    )
+    sign_in_as_prepared(reviewer, Figures(), preparation)
     started = time.perf_counter()
     approve(reviewer, Figures(), change["page_id"])
     approval = time.perf_counter() - started

@@ -63,6 +63,17 @@ def redirected(browser, figures, answer, step):
     return timed(figures, KIND, browser, "get", expect(answer, 302, step).location)
 
 
+def sign_in_as_prepared(browser, figures, preparation):
+    """sign_in() as the reviewer prepare_load_test made (its name, password and TOTP key)."""
+    sign_in(
+        browser,
+        figures,
+        preparation["reviewer"],
+        preparation["password"],
+        preparation["totp_key"],
+    )
+
+
 def approve(browser, figures, page_id):
     path = f"/admin/pages/{page_id}/edit/"
     changes = {
@@ -78,13 +89,7 @@ def approve(browser, figures, page_id):
 def review(browser, figures, preparation, pause_seconds, outcome):
     """Signs in, approves every prepared change with pauses; outcome gets approvals or a failure."""
     try:
-        sign_in(
-            browser,
-            figures,
-            preparation["reviewer"],
-            preparation["password"],
-            preparation["totp_key"],
-        )
+        sign_in_as_prepared(browser, figures, preparation)
         for change in preparation["changes"]:
             time.sleep(pause_seconds)
             started = time.perf_counter()

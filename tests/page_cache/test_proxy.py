@@ -12,7 +12,7 @@ import pytest
 
 from operations.loadtest.browser import Browser
 from operations.loadtest.proxy import installed
-from operations.loadtest.reviewer import approve, sign_in
+from operations.loadtest.reviewer import approve, sign_in_as_prepared
 from operations.loadtest.site import seeded_database
 from operations.loadtest.stack import prepare_copy, running
 from operations.loadtest.traffic import Figures
@@ -33,13 +33,7 @@ def stack(tmp_path_factory):
         assert nginx is not None, "nginx and its purge module are not installed"
         # Signed in once: an authenticator's code is accepted once.
         reviewer = Browser("127.0.0.1", nginx.port)
-        sign_in(
-            reviewer,
-            Figures(),
-            preparation["reviewer"],
-            preparation["password"],
-            preparation["totp_key"],
-        )
+        sign_in_as_prepared(reviewer, Figures(), preparation)
         yield nginx, preparation, reviewer
 
 
