@@ -84,8 +84,10 @@ def seed_key(root=ROOT):
     for path in [*_input_files(root), Path(__file__).resolve()]:
         name = path.relative_to(root) if path.is_relative_to(root) else path.name
         digest.update(f"{name}".encode() + b"\0" + path.read_bytes() + b"\0")
+    # A set: a distribution found twice on sys.path (the project's own egg-info, when the
+    # checkout is also the working directory) is one distribution, whoever computes the key.
     distributions = sorted(
-        f"{d.metadata['Name']}=={d.version}" for d in importlib.metadata.distributions()
+        {f"{d.metadata['Name']}=={d.version}" for d in importlib.metadata.distributions()}
     )
     digest.update("\n".join(distributions).encode())
     digest.update(os.environ.get("DEMO_PASSWORD", "").encode())
