@@ -129,6 +129,11 @@ def _replace(name, content):
 def build_and_store(fiscal_year, language):
     """Make the PDF and keep it, with the date of the content it holds."""
     pdf, content_date = render_pdf(fiscal_year, language)
+    return store(fiscal_year, language, pdf, content_date)
+
+
+def store(fiscal_year, language, pdf, content_date):
+    """Keep a PDF as the report of that year and language, holding the content of that date."""
     name = storage_name(fiscal_year, language)
     _replace(name, pdf)
     _replace(f"{name}.date", content_date.isoformat().encode())

