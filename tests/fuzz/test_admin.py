@@ -29,6 +29,7 @@ pytestmark = pytest.mark.django_db
 
 # Input types whose text goes to the server as typed (search boxes).
 TYPED = {"text", "search"}
+CONTROLS = "input[name]:not([name='']), select[name]:not([name=''])"
 # Admin URLs not visited: the end of the session, and Wagtail's page that fails on purpose (to
 # try the error pages).
 ADMIN_URLS_NOT_VISITED = {"wagtailadmin_logout", "wagtailadmin_error_test"}
@@ -48,6 +49,12 @@ def _page_html(response):
     return response.content.decode(errors="replace")
 
 
+def is_typed(control):
+    """Whether a person types the control's value (a text or search box; an input without a type
+    is a text box), rather than choosing it (a select, a checkbox, a radio button)."""
+    return control.name == "input" and control.get("type", "text").lower() in TYPED
+
+
 def get_forms(url, html):
     """(URL, {(control name, whether text is typed into it)}) for every GET form in html: its
     target, the results URL its search box refreshes from, and the page itself when the form lists
@@ -55,17 +62,26 @@ def get_forms(url, html):
     for form in BeautifulSoup(html, "html.parser").select("form"):
         if form.get("method", "get").lower() != "get":
             continue
-        names = {
-            (control["name"], control.get("type", "text").lower() in TYPED)
-            for control in form.select("input[name], select[name]")
-            if control["name"]
-        }
+        names = {(control["name"], is_typed(control)) for control in form.select(CONTROLS)}
         targets = {form.get("action", "").rstrip("?") or url, form.get("data-w-swap-src-value")}
         if any(target and target.startswith(url) for target in targets):
             targets.add(url)
         for target in targets - {None, ""}:
             if names:
                 yield target, names
+
+
+def test_a_select_is_chosen_and_a_box_without_a_type_is_typed():
+    html = """<form method="get"><input name="q"><input type="search" name="s">
+      <select name="locale"><option>ja</option></select><input type="checkbox" name="live">
+      <input type="date" name="day"></form>"""
+
+    assert list(get_forms("/admin/x/", html)) == [
+        (
+            "/admin/x/",
+            {("q", True), ("s", True), ("locale", False), ("live", False), ("day", False)},
+        )
+    ]
 
 
 def admin_search_boxes(client, values):
