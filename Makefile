@@ -11,11 +11,13 @@ EXTRAS := dev,production
 UI_LANGUAGES := en pt_BR es zh_Hans ko vi
 # pytest-xdist workers (one per CPU by default), each taking whole test files so that a file's
 # set-up runs once; the browser tests run after them, in BROWSER_WORKERS workers with a site and
-# a browser each (the browser tests mostly wait on the browser and the site, so two share a core
-# well; their results are merged into one file). BROWSER_TESTS= leaves them out.
+# a browser each (the browser tests mostly wait on the browser and the site, so three share two
+# cores well; their results are merged into one file). A browser test's fixtures are the
+# worker's, never its file's, so an idle worker takes the next test of any file (worksteal): the
+# seventy axe checks of one file no longer run one after another. BROWSER_TESTS= leaves them out.
 TEST_WORKERS ?= auto
 BROWSER_TESTS ?= tests/browser
-BROWSER_WORKERS ?= 2
+BROWSER_WORKERS ?= 3
 
 # The compiled catalogues, remade only from a changed .po: the test passes that CI runs side by side
 # then never rewrite a catalogue another process is reading.
@@ -70,7 +72,7 @@ test: install catalogues ## run the whole test suite (DATABASE_URL chooses the d
 	if [ -n "$(BROWSER_TESTS)" ]; then $(MAKE) --no-print-directory test-browser; fi
 
 test-browser: install catalogues ## run the browser tests alone (Debian's chromium; part of `make test`)
-	$(BIN)/python -m pytest -n $(BROWSER_WORKERS) --dist loadfile $(or $(BROWSER_TESTS),tests/browser) $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(BROWSER_WORKERS) --dist worksteal $(or $(BROWSER_TESTS),tests/browser) $(PYTEST_ARGS)
 
 lint: install ## ruff lint and format check
 	$(BIN)/ruff check .
