@@ -348,7 +348,7 @@ FRONTEND_CACHE_URL = env.get("FRONTEND_CACHE_URL", "")
 WAGTAILFRONTENDCACHE = {}
 if FRONTEND_CACHE_URL:
     WAGTAILFRONTENDCACHE["proxy"] = {
-        "BACKEND": "page_cache.backends.ProxyBackend",
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
         "LOCATION": FRONTEND_CACHE_URL,
     }
 if env.get("CLOUDFLARE_ZONEID"):
