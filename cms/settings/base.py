@@ -56,7 +56,7 @@ INSTALLED_APPS = [
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
-    "wagtail.search",
+    "search.wagtail_search.IndexUpdatesConfig",  # wagtail.search, see there
     "wagtail.admin",
     "wagtail.api.v2",
     "wagtail",

@@ -106,3 +106,41 @@ def test_a_failed_batch_indexes_nothing_and_restores_the_index_updates(client, m
     page.situation += "\n\nスマート水田センサー"
     page.save_revision().publish()
     assert 10 in found_measures(client, "水田センサー")
+
+
+@pytest.fixture
+def index_updates():
+    """The pks of the objects the index is asked to update, from the task queue's own signal."""
+    from django_tasks.signals import task_enqueued
+    from modelsearch.tasks import insert_or_update_object_task
+
+    updated = []
+
+    def note(sender, task_result, **kwargs):
+        if task_result.task.func is insert_or_update_object_task.func:
+            updated.append(int(task_result.args[2]))
+
+    task_enqueued.connect(note)
+    yield updated
+    task_enqueued.disconnect(note)
+
+
+def test_a_draft_saves_nothing_to_the_index_and_its_publication_updates_it(
+    client, measure, index_updates
+):
+    page = measure(11)
+    page.situation += f"\n\n{NEW_WORD}を試します。"
+    revision = page.save_revision()
+    assert index_updates == []  # only the revision bookkeeping was written, not the live page
+    assert 11 not in found_measures(client, "ドローン配送")
+
+    revision.publish()
+    assert page.pk in index_updates
+    assert 11 in found_measures(client, "ドローン配送")
+
+
+def test_a_save_of_an_indexed_field_alone_updates_the_index(measure, index_updates):
+    page = measure(12)
+    page.title += "（改）"
+    page.save(update_fields=["title"])
+    assert index_updates == [page.pk]
