@@ -1,27 +1,14 @@
 """Filling Wagtail's admin forms the way a browser would: read the form, change fields, post."""
 
-from bs4 import BeautifulSoup
+from operations.loadtest.forms import find_form
 
 
 def form_data(html, form_selector="form[method=post]"):
     """Every successful control of the form, as a dict of lists (for Django's test client)."""
-    form = BeautifulSoup(html, "html.parser").select_one(form_selector)
     data = {}
-    for control in form.select("input[name], textarea[name], select[name]"):
-        name = control["name"]
-        if control.name == "textarea":
-            data.setdefault(name, []).append(control.get_text())
-        elif control.name == "select":
-            chosen = [o.get("value", o.get_text()) for o in control.select("option[selected]")]
-            if not chosen and not control.has_attr("multiple"):
-                first = control.select_one("option")
-                chosen = [first.get("value", first.get_text())] if first else []
-            data.setdefault(name, []).extend(chosen)
-        elif control.get("type") in {"checkbox", "radio"}:
-            if control.has_attr("checked"):
-                data.setdefault(name, []).append(control.get("value", "on"))
-        elif control.get("type") not in {"submit", "button", "file", "image"}:
-            data.setdefault(name, []).append(control.get("value", ""))
+    for control in find_form(html, form_selector).controls:
+        if values := control.values():
+            data.setdefault(control.attrs["name"], []).extend(values)
     return {name: values[0] if len(values) == 1 else values for name, values in data.items()}
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from http.cookies import SimpleCookie
 from urllib.parse import urlencode, urlsplit
 
-from bs4 import BeautifulSoup
+from operations.loadtest.forms import find_form
 
 TIMEOUT_SECONDS = 30
 
@@ -103,27 +103,18 @@ def form_data(html, selector="form[method=post]"):
     Textareas as the browser holds them: without the newline right after the opening tag, which
     HTML parsing drops, and with CRLF line breaks.
     """
-    form = BeautifulSoup(html, "html.parser").select_one(selector)
+    form = find_form(html, selector)
     if form is None:
         raise ValueError(f"no {selector} on the page")
     data = {}
-    for control in form.select("input[name], textarea[name], select[name]"):
-        name = control["name"]
-        if control.name == "textarea":
-            value = control.get_text().replace("\r\n", "\n")
+    for control in form.controls:
+        if not (values := control.values()):
+            continue
+        if control.tag == "textarea":
+            value = values[0].replace("\r\n", "\n")
             value = value[1:] if value.startswith("\n") else value
-            data.setdefault(name, []).append(value.replace("\n", "\r\n"))
-        elif control.name == "select":
-            chosen = [o.get("value", o.get_text()) for o in control.select("option[selected]")]
-            if not chosen and not control.has_attr("multiple"):
-                first = control.select_one("option")
-                chosen = [first.get("value", first.get_text())] if first else []
-            data.setdefault(name, []).extend(chosen)
-        elif control.get("type") in {"checkbox", "radio"}:
-            if control.has_attr("checked"):
-                data.setdefault(name, []).append(control.get("value", "on"))
-        elif control.get("type") not in {"submit", "button", "file", "image"}:
-            data.setdefault(name, []).append(control.get("value", ""))
+            values = [value.replace("\n", "\r\n")]
+        data.setdefault(control.attrs["name"], []).extend(values)
     return data
 
 
