@@ -69,3 +69,17 @@ def test_percentiles_are_nearest_rank():
     assert percentile(values, 0.5) == 50
     assert percentile(values, 0.99) == 99
     assert percentile([7], 0.99) == 7
+
+
+def test_a_form_leaves_out_what_a_template_holds_and_reads_unclosed_options():
+    html = """<form method="get"><input name="q" value="x"></form>
+    <form method="post" action="/admin/pages/6/edit/">
+      <template><input name="items-__prefix__-text" value="empty form"></template>
+      <input name="items-0-text" value="&lt;p&gt;一つ目">
+      <select name="year"><option value="2022">令和4年度<option value="2023" selected>令和5年度
+      </select><select name="departments" multiple><option value="1">情報政策課</select>
+    </form>"""
+    assert form_data(html, "form[method=post][action*='/edit/']") == {
+        "items-0-text": ["<p>一つ目"],
+        "year": ["2023"],
+    }
