@@ -137,7 +137,9 @@ def _run_setup(env, log):
             stdout=log,
             stderr=subprocess.STDOUT,
             check=False,
-            timeout=900,
+            # A first run on a machine cuts every font subset cold while both database passes
+            # run beside it: that took more than 15 minutes once.
+            timeout=2400,
         )
         if result.returncode != 0:
             log.flush()
