@@ -7,7 +7,6 @@ then runs inside a transaction that is rolled back, so tests see the imported pl
 each other's changes.
 """
 
-import gc
 import os
 
 import pytest
@@ -15,6 +14,7 @@ from django.conf import settings
 from django.db import connection
 from django.utils import translation
 
+from cms.garbage_collection import freeze_what_is_loaded
 from tests import seed
 
 IN_CI = os.environ.get("CI") == "true"
@@ -36,15 +36,8 @@ DATABASE_FIXTURES = {
 
 def pytest_collection_finish(session):
     """What is loaded by now (Django, Wagtail, the site's code, the test modules) lives as long
-    as the process: it is frozen out of the garbage collector's scans, and the youngest
-    generation is collected after 10,000 allocations rather than 700. A test builds and drops
-    large object graphs (an admin page editor, a plan import), which the default thresholds
-    scanned over and over together with everything loaded: test_permissions.py took 28.4 s of
-    processor time, 20.6 s with these settings (test_editorial_defects.py 25.3 s → 18.8 s, its
-    peak memory 479 → 617 MB)."""
-    gc.collect()
-    gc.freeze()
-    gc.set_threshold(10_000, 50, 100)
+    as the process (cms/garbage_collection.py)."""
+    freeze_what_is_loaded()
 
 
 def uses_database(item):

@@ -16,6 +16,8 @@ from django.core.servers.basehttp import ThreadedWSGIServer, WSGIRequestHandler
 from django.core.wsgi import get_wsgi_application
 from django.test.testcases import FSFilesHandler
 
+from cms.garbage_collection import freeze_what_is_loaded
+
 
 class MediaFilesHandler(FSFilesHandler):
     def get_base_dir(self):
@@ -32,6 +34,7 @@ def main(port):
     Site.objects.filter(is_default_site=True).update(hostname="127.0.0.1", port=port)
     server = ThreadedWSGIServer(("127.0.0.1", port), WSGIRequestHandler)
     server.set_app(StaticFilesHandler(MediaFilesHandler(application)))
+    freeze_what_is_loaded()
     server.serve_forever()
 
 
