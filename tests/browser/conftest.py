@@ -137,8 +137,8 @@ def _run_setup(env, log):
             stdout=log,
             stderr=subprocess.STDOUT,
             check=False,
-            # A first run on a machine cuts every font subset cold while both database passes
-            # run beside it: that took more than 15 minutes once.
+            # A first run on a machine cuts every font subset cold: beside both database passes
+            # (as .ci/run ran them until it ran its jobs in turn) that took more than 15 minutes.
             timeout=2400,
         )
         if result.returncode != 0:
