@@ -6,6 +6,7 @@ class PageCacheConfig(AppConfig):
     verbose_name = "Page cache"
 
     def ready(self):
-        from page_cache import signals
+        from page_cache import signals, tree
 
         signals.connect()
+        tree.connect()

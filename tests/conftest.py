@@ -11,10 +11,12 @@ import os
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 from django.db import connection
 from django.utils import translation
 
 from cms.garbage_collection import freeze_what_is_loaded
+from page_cache import tree
 from tests import seed
 
 IN_CI = os.environ.get("CI") == "true"
@@ -90,6 +92,13 @@ def default_language():
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
+def new_page_tree_memos():
+    """Memos of the page tree (page_cache.tree) live in the cache, which outlasts a test's
+    rolled-back transaction: what a test published must not show in the next one."""
+    cache.delete(tree.GENERATION_KEY)
 
 
 @pytest.fixture

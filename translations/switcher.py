@@ -3,12 +3,24 @@
 from django.conf import settings
 from django.urls import Resolver404, resolve, reverse, translate_url
 from django.utils.translation import get_language, override
-from wagtail.models import Page
+from wagtail.models import Page, Site
+
+from page_cache.tree import memoised
 
 
 def _page_urls(page, request):
-    translations = page.get_translations(inclusive=True).live().select_related("locale")
-    return {p.locale.language_code: p.get_url(request) for p in translations}
+    """{language: URL} of the page's live translations, worked out once per state of the page
+    tree (page_cache.tree): the header's switcher and the head's alternate links both ask. A
+    page not saved yet (previewed as it is made) has no memo."""
+
+    def find():
+        translations = page.get_translations(inclusive=True).live().select_related("locale")
+        return {p.locale.language_code: p.get_url(request) for p in translations}
+
+    if page.pk is None:
+        return find()
+    site = Site.find_for_request(request)
+    return memoised(f"translations:{page.pk}:{site.pk if site else ''}", find)
 
 
 def _home_url(code):

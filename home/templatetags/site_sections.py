@@ -2,7 +2,10 @@
 in the visitor's language, for the site's header, footer and error pages."""
 
 from django import template
+from django.utils.translation import get_language
 from wagtail.models import Site
+
+from page_cache.tree import memoised
 
 register = template.Library()
 
@@ -10,26 +13,33 @@ SECTION_SLUGS = {"measures", "glossary", "open-data", "accessibility"}
 
 
 def _section_urls(request):
-    """Home and section URLs in the visitor's language, worked out once per request.
+    """Home and section URLs in the visitor's language, worked out once per state of the page
+    tree (page_cache.tree) and kept on the request.
 
     A section not (yet) published in that language links to the Japanese one; "results" is the
     accessibility policy's 試験結果 page.
     """
     if not hasattr(request, "_plan_section_urls"):
         site = Site.find_for_request(request)
-        urls = {}
-        if site is not None:
-            source = site.root_page.specific
-            home = site.root_page.localized.specific
-            urls["home"] = home.get_url(request)
-            for root in (home, source):
-                for child in root.get_children().live().filter(slug__in=SECTION_SLUGS):
-                    urls.setdefault(child.slug, child.get_url(request))
-                    if child.slug == "accessibility":
-                        for report in child.get_children().live():
-                            urls.setdefault("results", report.get_url(request))
-        request._plan_section_urls = urls
+        request._plan_section_urls = (
+            memoised(f"sections:{site.pk}:{get_language()}", lambda: _find_sections(site, request))
+            if site is not None
+            else {}
+        )
     return request._plan_section_urls
+
+
+def _find_sections(site, request):
+    source = site.root_page.specific
+    home = site.root_page.localized.specific
+    urls = {"home": home.get_url(request)}
+    for root in (home, source):
+        for child in root.get_children().live().filter(slug__in=SECTION_SLUGS):
+            urls.setdefault(child.slug, child.get_url(request))
+            if child.slug == "accessibility":
+                for report in child.get_children().live():
+                    urls.setdefault("results", report.get_url(request))
+    return urls
 
 
 @register.simple_tag(takes_context=True)
