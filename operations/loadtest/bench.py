@@ -110,9 +110,11 @@ def affected_urls(site, change):
     return json.loads(output.strip().splitlines()[-1])  # after what the shell says it imported
 
 
-def run_bench(database, work_dir, seconds, say):
+def run_bench(database, work_dir, seconds, say, broker=None):
     """The table's rows, the ceiling's rate, publish → visible (seconds, urls checked) and
-    which load generator ran."""
+    which load generator ran. With a broker (a Redis URL) the cached stack runs a Celery worker
+    beside gunicorn, as the compose file does, and the approval's tasks (the font re-cut, the
+    PDF) run there; without one they run in the approval's request."""
     site = prepare_copy(database, work_dir, {"PAGE_CACHE_SECONDS": "0"})
     preparation = json.loads(site.manage("prepare_load_test", "--changes=1"))
     paths = public_paths(preparation)
@@ -123,7 +125,9 @@ def run_bench(database, work_dir, seconds, say):
             rows.append(Row("uncached", kind, CONNECTIONS, *load(site.port, path, seconds)))
         rows.append(Row("uncached", "measure", 1, *load(site.port, paths["measure"], seconds, 1)))
     site.variables["PAGE_CACHE_SECONDS"] = str(24 * 60 * 60)
-    say("cached: Django's page cache on, nginx in front")
+    if broker:
+        site.variables["CELERY_BROKER_URL"] = broker
+    say("cached: Django's page cache on, nginx in front" + (", a Celery worker" if broker else ""))
     with running(site, proxy=True) as nginx:
         warm(site.port, paths.values())
         for kind, path in paths.items():

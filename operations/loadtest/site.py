@@ -60,7 +60,9 @@ class ProductionSite:
         self.variables = variables or {}
         self.database = self.work_dir / "site.sqlite3"
         self.log = self.work_dir / "gunicorn.log"
+        self.worker_log = self.work_dir / "celery.log"
         self.process = None
+        self.worker = None
 
     def environment(self):
         inherited = {
@@ -128,7 +130,33 @@ class ProductionSite:
                 stdout=log,
                 stderr=subprocess.STDOUT,
             )
+        if self.variables.get("CELERY_BROKER_URL"):
+            self._start_worker()
         self._wait_until_healthy()
+
+    def _start_worker(self):
+        """The Celery worker the compose file runs beside the web service, for a CELERY_BROKER_URL
+        in variables; what an earlier run left queued there is dropped (--purge)."""
+        with self.worker_log.open("w") as log:
+            self.worker = subprocess.Popen(  # noqa: S603
+                [
+                    sys.executable,
+                    "-m",
+                    "celery",
+                    "-A",
+                    "cms",
+                    "worker",
+                    "--concurrency=1",
+                    "--purge",
+                    "--without-gossip",
+                    "--without-mingle",
+                    "--loglevel=WARNING",
+                ],
+                cwd=settings.BASE_DIR,
+                env=self.environment(),
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
 
     def _wait_until_healthy(self, seconds=60):
         deadline = time.monotonic() + seconds
@@ -144,6 +172,8 @@ class ProductionSite:
         raise RuntimeError(f"the site did not become healthy in {seconds} s; see {self.log}")
 
     def stop(self):
-        if self.process and self.process.poll() is None:
-            self.process.terminate()
-            self.process.wait(timeout=30)
+        for process in (self.worker, self.process):
+            if process and process.poll() is None:
+                process.terminate()
+                process.wait(timeout=30)
+        self.worker = None

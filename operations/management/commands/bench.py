@@ -6,6 +6,9 @@ from django.core.management.base import BaseCommand, CommandError
 from operations.loadtest.bench import CONNECTIONS, run_bench
 from operations.loadtest.site import seeded_database
 
+# A database of the machine's Redis that neither the tests (tests/brokers.py: 11 to 15) nor a site
+# set up by the README (0 and 1) use.
+DEFAULT_BROKER = "redis://127.0.0.1:6379/9"
 # The targets on this machine (README, "Speed").
 TARGETS = {
     "proxy-cached": "≥ 50 % of the static file",
@@ -27,17 +30,27 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--seconds", type=int, default=5, help="per URL and tier")
         parser.add_argument("--database", help="a seeded SQLite file (default: the test seed)")
+        parser.add_argument(
+            "--broker",
+            default=DEFAULT_BROKER,
+            help="the Redis the cached stack's Celery worker takes tasks from (default: "
+            f"{DEFAULT_BROKER}); 'none': tasks run in the request, as with no worker",
+        )
 
-    def handle(self, *args, seconds, database, **options):
+    def handle(self, *args, seconds, database, broker, **options):
         if seconds < 1:
             raise CommandError("--seconds must be at least 1.")
+        if broker != "none" and not broker.startswith(("redis://", "rediss://")):
+            raise CommandError("--broker must be a redis:// URL or 'none'.")
+        broker = None if broker == "none" else broker
         database = Path(database) if database else seeded_database()
         with tempfile.TemporaryDirectory(prefix="bench-") as work_dir:
             rows, ceiling, visible, generator = run_bench(
-                database, work_dir, seconds, self.stdout.write
+                database, work_dir, seconds, self.stdout.write, broker
             )
         self.stdout.write(
-            f"load: {generator}, {CONNECTIONS} connections unless said, {seconds} s each"
+            f"load: {generator}, {CONNECTIONS} connections unless said, {seconds} s each; "
+            + (f"tasks on a Celery worker ({broker})" if broker else "tasks in the request")
         )
         self.stdout.write(
             f"{'tier':<14} {'kind':<10} {'conn':>4} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} "
