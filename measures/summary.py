@@ -15,6 +15,9 @@ from measures.progress_overview import evaluation_trend
 
 # Rows of each summary table on the home page: more than the plan will ever have.
 HOME_TABLE_ROWS = 100
+# What the tables show of a measure's parts: its departments, plan and reports (the report
+# document, which prints each measure's sheet after them, asks for SHEET_PARTS).
+TABLE_PARTS = ("department_links__department", "plan_entries", "progress_reports")
 
 
 def reported_years(measures):
@@ -38,10 +41,11 @@ def chosen_year(value, years, default):
     return year if year in years else default
 
 
-def summary_tables(home_page, requested_year=None, rows_per_table=None):
+def summary_tables(home_page, requested_year=None, rows_per_table=None, parts=TABLE_PARTS):
     """The tables' rows; with rows_per_table, the first that many measures (in number order) in
-    表1-1 and 表1-2, with how many measures each table, and each goal of 表1-2, leaves out."""
-    published = published_measures(home_page)
+    表1-1 and 表1-2, with how many measures each table, and each goal of 表1-2, leaves out. The
+    measures come with the parts named (TABLE_PARTS, or SHEET_PARTS for whole sheets)."""
+    published = published_measures(home_page).prefetch_related(None).prefetch_related(*parts)
     years = reported_years(published)
     year = chosen_year(requested_year, years, home_page.report_fiscal_year)
     goals = {g.number: g for g in home_page.goals.all()}
@@ -86,7 +90,13 @@ def summary_tables(home_page, requested_year=None, rows_per_table=None):
         "measure_links"
     )
     linked = {link.measure_number for p in priorities for link in p.measure_links.all()}
-    by_number = {m.number: m for m in published.filter(number__in=linked)}
+    # 表1-3 shows the latest evaluation of each measure it links.
+    by_number = {
+        m.number: m
+        for m in published.prefetch_related(None)
+        .prefetch_related("progress_reports")
+        .filter(number__in=linked)
+    }
     dx_groups = [
         {"group": group, "priorities": list(items)}
         for group, items in groupby(priorities, key=lambda p: p.group)

@@ -21,6 +21,7 @@ from fonts.faces import JAPANESE, face_of
 from glossary.models import SECTIONS, GlossaryTerm
 from home.models import HomePage
 from measures.models import PlanEntry
+from measures.models.pages import SHEET_PARTS
 from measures.summary import summary_tables
 
 FORMATS = ("pdf", "html")
@@ -72,7 +73,7 @@ def report_context(fiscal_year, language):
         raise ReportUnavailable(f"the plan has no fiscal year {fiscal_year}")
     # 表1-2 reads the year from the home page: this copy of it reports on the year asked for.
     home.report_fiscal_year = fiscal_year
-    tables = summary_tables(home)
+    tables = summary_tables(home, parts=SHEET_PARTS)  # each measure's sheet follows the tables
     terms = GlossaryTerm.objects.filter(locale=home.locale, live=True)
     glossary = [(s, [t for t in terms if t.section == s]) for s in SECTIONS]
     content_date = current_content_date(language) or timezone.now()
