@@ -3,6 +3,7 @@
 from django.db import transaction
 from wagtail.models import Page
 
+from cms.after_response import after_response
 from fonts.building import current_manifest
 from fonts.tasks import rebuild_site_font
 
@@ -16,7 +17,8 @@ def pages_showing(page):
 
 def queue_rebuild_on_publish(sender, instance, **kwargs):
     """Publish receiver (editorial.publishing); where fonts were never built, `build_fonts`
-    makes the first cut."""
+    makes the first cut. Queued once the publication commits, and in a request once its answer
+    is sent: without a broker the re-cut runs in-process (cms/after_response.py)."""
     if current_manifest() is None:
         return
     page_ids = pages_showing(instance)
@@ -25,4 +27,4 @@ def queue_rebuild_on_publish(sender, instance, **kwargs):
         for page_id in page_ids:
             rebuild_site_font.delay(page_id)
 
-    transaction.on_commit(queue)
+    transaction.on_commit(lambda: after_response(queue))

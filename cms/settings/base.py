@@ -80,6 +80,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "cms.middleware.RejectNulCharactersMiddleware",
+    # Holds the work a request queues for after its answer on the response that is sent.
+    "cms.after_response.AfterResponseMiddleware",
     # Near the top: a cached page skips the rest (page_cache/middleware.py).
     "page_cache.middleware.PageCacheMiddleware",
     "cms.csp.SitePolicyMiddleware",

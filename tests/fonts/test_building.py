@@ -109,7 +109,8 @@ def test_without_a_first_build_publishing_queues_nothing(
         measure(3).save_revision().publish()
 
     assert building.current_manifest() is None
-    assert callbacks == []
+    # Other publish receivers leave work for the commit (page_cache.tree); the fonts leave none.
+    assert [callback for callback in callbacks if callback.__module__ == "fonts.signals"] == []
 
 
 def _translation(page, language):
