@@ -14,7 +14,7 @@ import time
 from dataclasses import dataclass
 
 from operations.loadtest.browser import Browser
-from operations.loadtest.reviewer import approve, sign_in_as_prepared
+from operations.loadtest.reviewer import approval_form, send_approval, sign_in_as_prepared
 from operations.loadtest.stack import prepare_copy, running
 from operations.loadtest.traffic import Figures, percentile, run_clients
 
@@ -156,15 +156,17 @@ def _generator():
 
 
 def publish_to_visible(port, preparation, urls):
-    """The reviewer approves the prepared change through nginx; then each URL it affects (all
-    cached before) is asked once. Returns the approval's seconds (publish and purges happen
-    before it answers), the slowest first answer's, the URLs and those still showing the old."""
+    """The reviewer, with the prepared change's edit page open, clicks 承認して公開 (through
+    nginx); then each URL it affects (all cached before) is asked once. Returns the approval's
+    seconds (from the click until its answer: publish and purges happen before it), the slowest
+    first answer's, the URLs and those still showing the old."""
     change = preparation["changes"][0]
     warm(port, urls)
     reviewer = Browser("127.0.0.1", port)
     sign_in_as_prepared(reviewer, Figures(), preparation)
+    form = approval_form(reviewer, Figures(), change["page_id"])
     started = time.perf_counter()
-    approve(reviewer, Figures(), change["page_id"])
+    send_approval(reviewer, Figures(), change["page_id"], form)
     approval = time.perf_counter() - started
     reader, slowest, stale = Browser("127.0.0.1", port), 0.0, []
     for url in urls:

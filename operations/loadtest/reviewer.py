@@ -74,16 +74,29 @@ def sign_in_as_prepared(browser, figures, preparation):
     )
 
 
-def approve(browser, figures, page_id):
+def approval_form(browser, figures, page_id):
+    """(path, data): the change's edit page as the reviewer has it open, its form filled as the
+    承認して公開 button sends it."""
     path = f"/admin/pages/{page_id}/edit/"
+    page = expect(timed(figures, KIND, browser, "get", path), 200, "approval (form)")
     changes = {
         **COMMENTS_MANAGEMENT_FORM,
         "action-workflow-action": ["true"],
         "workflow-action-name": ["approve"],
         "workflow-action-extra-data": [json_field({"comment": ""})],
     }
-    answer = post_form(browser, figures, path, "form#page-edit-form", changes, "approval")
+    return path, {**form_data(page.text, "form#page-edit-form"), **changes}
+
+
+def send_approval(browser, figures, page_id, form):
+    """The click on 承認して公開: the form of approval_form() posted."""
+    path, data = form
+    answer = timed(figures, KIND, browser, "post", path, data, path)
     expect(answer, 302, f"approving page {page_id}")
+
+
+def approve(browser, figures, page_id):
+    send_approval(browser, figures, page_id, approval_form(browser, figures, page_id))
 
 
 def review(browser, figures, preparation, pause_seconds, outcome):
