@@ -11,6 +11,7 @@ from measures.models import published_measures
 from measures.opendata import FIELD_DESCRIPTIONS, build_plan_export, describe_downloads
 from measures.progress_overview import overview_by_goal
 from measures.summary import HOME_TABLE_ROWS, summary_tables
+from page_cache import tree
 from search.documents import home_body
 from search.index import AnalysedSearchField, page_search_fields
 
@@ -50,6 +51,11 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("ホーム")
+
+    def route(self, request, path_components):
+        """Every public URL is routed from a home page: remembered per state of the page tree
+        (page_cache.tree)."""
+        return tree.route(self, request, path_components, super().route)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

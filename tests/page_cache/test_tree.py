@@ -1,11 +1,13 @@
-"""The header's section links and the language switcher, worked out once per state of the page
-tree (page_cache.tree), follow every change of the tree at once."""
+"""The header's section links, the language switcher and the page a path leads to, worked out
+once per state of the page tree (page_cache.tree), follow every change of the tree at once."""
 
 import pytest
 from bs4 import BeautifulSoup
 from django.core.cache import cache
+from django.test import RequestFactory
 from wagtail.models import Locale
 
+from measures.models import MeasurePage
 from page_cache import tree
 
 pytestmark = pytest.mark.django_db
@@ -63,3 +65,27 @@ def test_what_another_process_memoised_before_the_commit_is_retired_by_it(
     assert tree.memoised("test", lambda: "the tree after the change") == (
         "the tree after the change"
     )
+
+
+def test_a_path_leads_to_the_page_as_it_is_now(client, measure):
+    page = measure(6)
+    assert client.get("/ja/measures/6/").status_code == 200  # remembered
+
+    page.slug = "open-data"
+    page.save_revision().publish()
+    assert client.get("/ja/measures/6/").status_code == 404
+    assert client.get("/ja/measures/open-data/").status_code == 200
+
+    page.unpublish()
+    assert client.get("/ja/measures/open-data/").status_code == 404
+
+
+def test_a_remembered_path_is_found_in_one_query(client, measure, django_assert_num_queries):
+    page = measure(6)
+    client.get(page.url)
+    home = page.get_parent().get_parent().specific
+    request = RequestFactory().get(page.url)
+
+    with django_assert_num_queries(1):
+        found, args, kwargs = home.route(request, ["measures", "6"])
+    assert (found.pk, type(found), args, kwargs) == (page.pk, MeasurePage, [], {})
