@@ -11,6 +11,8 @@ from django.conf import settings
 
 from tests.home.test_production_settings import PRODUCTION, manage
 
+pytestmark = pytest.mark.long_running(seconds=49)
+
 # Runs in the production process: asks the site's WSGI application for a stylesheet, a script
 # and an unhashed name, and prints what came back.
 FETCH = """

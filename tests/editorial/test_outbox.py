@@ -22,6 +22,8 @@ from tests import seed
 from tests.editorial.slow_mail import accepted_messages
 from tests.measures.test_notifications import TEST_BROKER, redis_app  # noqa: F401 (a fixture)
 
+pytestmark = pytest.mark.long_running(seconds=30)
+
 ROOT = Path(__file__).resolve().parents[2]
 PROJECT_TASK_MODULES = ("editorial", "fonts", "reporting", "feedback", "plan_report", "operations")
 

@@ -12,6 +12,8 @@ from wagtail.models import Locale
 
 from fonts import building
 
+pytestmark = pytest.mark.long_running(seconds=54)
+
 NEW_CHARACTER = "鬱"  # shown nowhere on the site, and in BIZ UDPGothic
 JAPANESE, KOREAN, CHINESE, VIETNAMESE = "udpgothic", "notosanskr", "notosanssc", "notosans"
 HANGUL = range(0xAC00, 0xD7A4)

@@ -26,7 +26,7 @@ from tests.fuzz.hostile import (
 )
 from tests.measures.workflow_steps import login
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.long_running(seconds=262)]
 
 # Input types whose text goes to the server as typed (search boxes).
 TYPED = {"text", "search"}

@@ -20,7 +20,7 @@ from django.core.management import CommandError, call_command
 from tests import seed
 from tests.editorial.test_outbox import site_copy  # noqa: F401 (a fixture)
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.long_running(seconds=57)]
 
 ROOT = Path(__file__).resolve().parents[2]
 MEASURE_URL = "/ja/measures/8/"

@@ -14,7 +14,11 @@ from reporting.models import ReportingRound
 from reporting.services import close_round, open_round
 from tests.measures.workflow_steps import login, submit, workflow_action
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache")]
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.usefixtures("page_cache"),
+    pytest.mark.long_running(seconds=56),
+]
 
 NEW_TITLE = "地域のデジタル化を見直した施策"
 

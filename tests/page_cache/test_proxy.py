@@ -19,6 +19,7 @@ from page_cache import affected
 from tests.conftest import IN_CI
 
 pytestmark = [
+    pytest.mark.long_running(seconds=53),
     pytest.mark.django_db,
     pytest.mark.skipif(not (installed() or IN_CI), reason="nginx is not installed"),
 ]

@@ -13,6 +13,8 @@ from pypdf import PdfReader
 from measures.models import MeasurePage
 from plan_report import document
 
+pytestmark = pytest.mark.long_running(seconds=63)
+
 A4_POINTS = (595, 842)
 
 
