@@ -112,56 +112,41 @@ class ProductionSite:
             raise RuntimeError(f"manage.py {' '.join(arguments)} failed:\n{result.stderr[-3000:]}")
         return result.stdout
 
-    def start(self):
-        with self.log.open("w") as log:
-            self.process = subprocess.Popen(  # noqa: S603
-                [
-                    sys.executable,
-                    "-m",
-                    "gunicorn",
-                    "cms.wsgi",
-                    f"--bind=127.0.0.1:{self.port}",
-                    f"--workers={WORKERS}",
-                    # No control interface: its socket's default path is shared by every gunicorn
-                    # of the user.
-                    "--no-control-socket",
-                ],
+    def _spawn(self, log_path, *module_and_arguments):
+        """python -m … in the site's environment, its output to log_path."""
+        with log_path.open("w") as log:
+            return subprocess.Popen(  # noqa: S603
+                [sys.executable, "-m", *module_and_arguments],
                 cwd=settings.BASE_DIR,
                 env=self.environment(),
                 stdout=log,
                 stderr=subprocess.STDOUT,
             )
+
+    def start(self):
+        """gunicorn, and for a CELERY_BROKER_URL in variables the Celery worker the compose file
+        runs beside it (what an earlier run left queued there is dropped: --purge)."""
+        self.process = self._spawn(
+            self.log,
+            "gunicorn",
+            "cms.wsgi",
+            f"--bind=127.0.0.1:{self.port}",
+            f"--workers={WORKERS}",
+            # No control interface: its socket's default path is shared by every gunicorn of
+            # the user.
+            "--no-control-socket",
+        )
         if self.variables.get("CELERY_BROKER_URL"):
-            self._start_worker()
+            self.worker = self._spawn(
+                self.worker_log,
+                *("celery", "-A", "cms", "worker", "--concurrency=1", "--purge"),
+                *("--without-gossip", "--without-mingle", "--loglevel=WARNING"),
+            )
         try:
             self._wait_until_healthy()
         except RuntimeError:
             self.stop()
             raise
-
-    def _start_worker(self):
-        """The Celery worker the compose file runs beside the web service, for a CELERY_BROKER_URL
-        in variables; what an earlier run left queued there is dropped (--purge)."""
-        with self.worker_log.open("w") as log:
-            self.worker = subprocess.Popen(  # noqa: S603
-                [
-                    sys.executable,
-                    "-m",
-                    "celery",
-                    "-A",
-                    "cms",
-                    "worker",
-                    "--concurrency=1",
-                    "--purge",
-                    "--without-gossip",
-                    "--without-mingle",
-                    "--loglevel=WARNING",
-                ],
-                cwd=settings.BASE_DIR,
-                env=self.environment(),
-                stdout=log,
-                stderr=subprocess.STDOUT,
-            )
 
     def _healthy(self):
         """/healthz answers that every part works; with a worker, beat's heartbeat aside: the copy
