@@ -2,9 +2,9 @@
 
 The header, footer and breadcrumbs link the home page's sections in the reader's language, the
 language switcher links the page's translations, and finding the page a path names walks the
-tree a level at a time: a dozen queries on every page, whose answer
-changes only when a page is saved (published, unpublished, renamed, a draft saved), moved or
-deleted, or a site or locale changes. Those answers are kept in Django's cache (shared by the
+tree a level at a time: a dozen queries on every page, whose answer changes only when a page is
+saved (published, unpublished, renamed, a draft saved), moved or deleted, or a site or locale
+changes. Those answers are kept in Django's cache (shared by the
 site's processes) under the tree's generation token, and every such change gives the tree a new
 token, so nothing worked out before the change is read again.
 
