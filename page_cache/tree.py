@@ -4,9 +4,9 @@ The header, footer and breadcrumbs link the home page's sections in the reader's
 language switcher links the page's translations, and finding the page a path names walks the
 tree a level at a time: a dozen queries on every page, whose answer changes only when a page is
 saved (published, unpublished, renamed, a draft saved), moved or deleted, or a site or locale
-changes. Those answers are kept in Django's cache (shared by the
-site's processes) under the tree's generation token, and every such change gives the tree a new
-token, so nothing worked out before the change is read again.
+changes. Those answers are kept in Django's cache (shared by the site's processes) under the
+tree's generation token, and every such change gives the tree a new token, so nothing worked out
+before the change is read again.
 
 The token changes at once, so that the change's own request sees it, and again when its
 transaction commits: a request of another process that read the tree between the two has
@@ -39,10 +39,14 @@ def generation():
     return token
 
 
+def _memo_key(name):
+    return f"{MEMO_PREFIX}{generation()}:{name}"
+
+
 def memoised(name, compute):
     """compute()'s answer for this state of the tree; name says what it is of (site, language,
     page). The answer is kept in the cache, so it must pickle (strings, dicts, lists)."""
-    key = f"{MEMO_PREFIX}{generation()}:{name}"
+    key = _memo_key(name)
     answer = cache.get(key)
     if answer is None:
         answer = compute()
@@ -57,8 +61,8 @@ def route(root, request, path_components, walk):
     that leads nowhere raises Http404) is walked each time."""
     if not path_components:
         return walk(request, path_components)
-    path = "/".join(path_components)
-    key = f"{MEMO_PREFIX}{generation()}:route:{root.pk}:{hashlib.sha256(path.encode()).hexdigest()}"
+    path = hashlib.sha256("/".join(path_components).encode()).hexdigest()  # any length, any text
+    key = _memo_key(f"route:{root.pk}:{path}")
     found = cache.get(key)
     if found is not None:
         content_type_id, page_id = found
